@@ -1,0 +1,252 @@
+# Copyright 2026 VRAC for Odoo contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo import _, api, fields, models
+from odoo.exceptions import UserError, ValidationError
+
+# Membership states counted as "member" (paid, free, or invoiced and awaiting payment).
+MEMBER_STATES = ("paid", "free", "invoiced")
+
+
+class VracGroupement(models.Model):
+    """A purchasing group (groupement d'achat) of a neighbourhood or a town."""
+
+    _name = "vrac.groupement"
+    _description = "Purchasing group"
+    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _order = "sequence, name"
+    _check_company_auto = True
+
+    name = fields.Char(required=True, tracking=True)
+    code = fields.Char(
+        required=True,
+        tracking=True,
+        help="Short code used in references and reports, e.g. ROM for Romans.",
+    )
+    sequence = fields.Integer(default=10)
+    active = fields.Boolean(default=True, tracking=True)
+    color = fields.Integer()
+    company_id = fields.Many2one(
+        "res.company",
+        string="Branch",
+        required=True,
+        default=lambda self: self.env.company,
+        tracking=True,
+        help="The branch (antenne) this group belongs to.",
+    )
+    coordinator_ids = fields.Many2many(
+        "res.users",
+        "vrac_groupement_coordinator_rel",
+        "groupement_id",
+        "user_id",
+        string="Coordinators",
+        domain="[('share', '=', False)]",
+    )
+    user_ids = fields.Many2many(
+        "res.users",
+        "vrac_groupement_res_users_rel",
+        "groupement_id",
+        "user_id",
+        string="Volunteers with access",
+        domain="[('share', '=', False)]",
+        help="Volunteers who enter orders and run distributions for this group.",
+    )
+    town = fields.Char(required=True)
+    neighbourhood = fields.Char()
+    is_qpv = fields.Boolean(
+        string="Priority neighbourhood (QPV)",
+        help="The group serves a priority neighbourhood of the city policy (QPV).",
+    )
+    structure_ids = fields.One2many(
+        "vrac.groupement.structure",
+        "groupement_id",
+        string="Partner structures",
+    )
+    precarity_target = fields.Float(
+        string="Target share in precarity (%)",
+        default=70.0,
+        help="Share of member households in precarity the group aims at, "
+        "e.g. 70 %.",
+    )
+    analytic_account_id = fields.Many2one(
+        "account.analytic.account",
+        string="Analytic account",
+        readonly=True,
+        copy=False,
+        check_company=True,
+        help="Sales, purchases, fees and subsidies of the group land here.",
+    )
+    household_ids = fields.One2many(
+        "res.partner",
+        "vrac_groupement_id",
+        string="Household list",
+        domain=[("vrac_is_household", "=", True)],
+    )
+    note = fields.Html()
+
+    # Indicators, computed set-wise at read time (they depend on today).
+    household_count = fields.Integer(
+        string="Households", compute="_compute_indicators"
+    )
+    member_household_count = fields.Integer(
+        string="Member households", compute="_compute_indicators"
+    )
+    person_count = fields.Integer(string="People", compute="_compute_indicators")
+    volunteer_count = fields.Integer(
+        string="Volunteers", compute="_compute_indicators"
+    )
+    new_member_count = fields.Integer(
+        string="New members this year", compute="_compute_indicators"
+    )
+    expired_member_count = fields.Integer(
+        string="Memberships expired", compute="_compute_indicators"
+    )
+
+    _sql_constraints = [
+        (
+            "code_company_uniq",
+            "unique(code, company_id)",
+            "Another purchasing group of this branch already uses this code.",
+        ),
+        (
+            "precarity_target_range",
+            "CHECK(precarity_target >= 0 AND precarity_target <= 100)",
+            "The target share in precarity must be between 0 and 100 %.",
+        ),
+    ]
+
+    @api.depends("household_ids")
+    def _compute_indicators(self):
+        indicators = self._get_indicators()
+        for groupement in self:
+            values = indicators.get(groupement.id, {})
+            groupement.household_count = values.get("households", 0)
+            groupement.member_household_count = values.get("members", 0)
+            groupement.person_count = values.get("people", 0)
+            groupement.volunteer_count = values.get("volunteers", 0)
+            groupement.new_member_count = values.get("new_members", 0)
+            groupement.expired_member_count = values.get("expired", 0)
+
+    def _get_indicators(self):
+        """Return {groupement id: {indicator: value}} computed with read_group.
+
+        Households and people count every active household of the group;
+        members are households whose membership is paid, free or invoiced.
+        Small hook: other addons add their own keys.
+        """
+        result = {groupement_id: {} for groupement_id in self.ids}
+        if not self.ids:
+            return result
+        partners = self.env["res.partner"].sudo()
+        base_domain = [("vrac_groupement_id", "in", self.ids)]
+        households = base_domain + [("vrac_is_household", "=", True)]
+        year_start = fields.Date.context_today(self).replace(month=1, day=1)
+        for groupement, state, count, people in partners._read_group(
+            households,
+            ["vrac_groupement_id", "membership_state"],
+            ["__count", "vrac_person_count:sum"],
+        ):
+            values = result[groupement.id]
+            values["households"] = values.get("households", 0) + count
+            values["people"] = values.get("people", 0) + people
+            if state in MEMBER_STATES:
+                values["members"] = values.get("members", 0) + count
+            elif state == "old":
+                values["expired"] = values.get("expired", 0) + count
+        for groupement, count in partners._read_group(
+            households + [("vrac_join_date", ">=", year_start)],
+            ["vrac_groupement_id"],
+            ["__count"],
+        ):
+            result[groupement.id]["new_members"] = count
+        for groupement, count in partners._read_group(
+            base_domain + [("vrac_is_volunteer", "=", True)],
+            ["vrac_groupement_id"],
+            ["__count"],
+        ):
+            result[groupement.id]["volunteers"] = count
+        return result
+
+    @api.constrains("coordinator_ids")
+    def _check_coordinator_ids(self):
+        coordinator_group = self.env.ref("vrac_groupement.group_coordinator")
+        for groupement in self:
+            missing = groupement.coordinator_ids - coordinator_group.users
+            if missing:
+                raise ValidationError(
+                    _(
+                        "%(names)s cannot coordinate the group %(group)s: give them "
+                        "the Coordinator access right first.",
+                        names=", ".join(missing.mapped("name")),
+                        group=groupement.name,
+                    )
+                )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        groupements = super().create(vals_list)
+        groupements.filtered(lambda g: not g.analytic_account_id)._create_analytic()
+        return groupements
+
+    def write(self, vals):
+        res = super().write(vals)
+        if "name" in vals or "code" in vals:
+            for groupement in self.filtered("analytic_account_id"):
+                groupement.analytic_account_id.sudo().write(
+                    groupement._prepare_analytic_values()
+                )
+        return res
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_households(self):
+        households = (
+            self.env["res.partner"]
+            .sudo()
+            .with_context(active_test=False)
+            .search_count([("vrac_groupement_id", "in", self.ids)], limit=1)
+        )
+        if households:
+            raise UserError(
+                _(
+                    "A purchasing group that has households cannot be deleted, "
+                    "so that their history is kept. Archive the group instead."
+                )
+            )
+
+    def unlink(self):
+        analytic_accounts = self.mapped("analytic_account_id").sudo()
+        res = super().unlink()
+        # Remove the analytic accounts created with the groups if nothing was
+        # booked on them yet.
+        unused = analytic_accounts.filtered(lambda account: not account.line_ids)
+        unused.unlink()
+        return res
+
+    def _prepare_analytic_values(self):
+        self.ensure_one()
+        return {
+            "name": self.name,
+            "code": self.code,
+            "plan_id": self.env.ref("vrac_groupement.analytic_plan_groupements").id,
+            "company_id": self.company_id.id,
+        }
+
+    def _create_analytic(self):
+        accounts = (
+            self.env["account.analytic.account"]
+            .sudo()
+            .create([groupement._prepare_analytic_values() for groupement in self])
+        )
+        for groupement, account in zip(self, accounts, strict=True):
+            groupement.analytic_account_id = account
+
+    def action_view_households(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "vrac_groupement.res_partner_action_household"
+        )
+        action["domain"] = [("vrac_groupement_id", "=", self.id)]
+        action["context"] = {
+            "default_vrac_groupement_id": self.id,
+            "search_default_filter_members": 0,
+        }
+        return action

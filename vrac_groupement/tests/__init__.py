@@ -1,0 +1,5 @@
+from . import test_groupement
+from . import test_household
+from . import test_membership
+from . import test_security
+from . import test_ui
