@@ -1,5 +1,7 @@
 # Copyright 2026 VRAC for Odoo contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from datetime import date
+
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, ValidationError
 
@@ -103,6 +105,28 @@ class ResPartner(models.Model):
                 and not partner.parent_id
                 and not partner.is_company
             )
+
+    @api.depends("member_lines.vrac_paid_date")
+    def _compute_membership_state(self):
+        res = super()._compute_membership_state()
+        # The membership module marks expired memberships "old" only when they
+        # were invoiced: do the same for memberships paid at the till.
+        today = fields.Date.context_today(self)
+        for partner in self:
+            if partner.associate_member or partner.membership_state == "free":
+                continue
+            lines = partner.member_lines
+            if any(
+                (line.date_from or date.min) <= today <= (line.date_to or date.min)
+                for line in lines
+            ):
+                continue
+            if any(
+                line.vrac_paid_date and line.date_to and line.date_to < today
+                for line in lines
+            ):
+                partner.membership_state = "old"
+        return res
 
     @api.depends_context("uid")
     def _compute_vrac_user_is_coordinator(self):

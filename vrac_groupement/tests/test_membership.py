@@ -84,6 +84,9 @@ class TestMembership(VracAssertMixin, AccountTestInvoicingCommon):
             self.assertEqual(line.state, "paid")
             self.assertEqual(line.date_to, date(2027, 5, 3))
             self.assertEqual(household.membership_state, "paid")
+        with freeze_time("2027-05-10"):
+            self.env["res.partner"]._cron_update_membership()
+            self.assertEqual(household.membership_state, "old")
 
     def test_free_membership_granted_by_a_coordinator_with_a_reason(self):
         household = self.household_romans.with_user(self.coordinator)
