@@ -69,7 +69,9 @@ class MembershipLine(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         lines = super().create(vals_list)
-        lines.filtered("membership_id.vrac_membership_rolling")._compute_vrac_rolling_dates()
+        lines.filtered(
+            "membership_id.vrac_membership_rolling"
+        )._compute_vrac_rolling_dates()
         return lines
 
     @api.depends("vrac_paid_date")

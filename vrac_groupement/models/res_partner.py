@@ -77,9 +77,7 @@ class ResPartner(models.Model):
         help="The day the household agreed that the group keeps its data.",
     )
     vrac_is_volunteer = fields.Boolean(string="Volunteer", tracking=True)
-    vrac_volunteer_skill_ids = fields.Many2many(
-        "vrac.volunteer.skill", string="Skills"
-    )
+    vrac_volunteer_skill_ids = fields.Many2many("vrac.volunteer.skill", string="Skills")
     vrac_volunteer_availability = fields.Char(
         string="Availability", help="e.g. Wednesday afternoons, Saturday mornings."
     )
@@ -180,11 +178,21 @@ class ResPartner(models.Model):
         numbered = self.filtered("vrac_household_number")
         if not numbered:
             return
-        duplicates = self.sudo().with_context(active_test=False)._read_group(
-            [("vrac_household_number", "in", numbered.mapped("vrac_household_number"))],
-            ["company_id", "vrac_household_number"],
-            ["__count"],
-            having=[("__count", ">", 1)],
+        duplicates = (
+            self.sudo()
+            .with_context(active_test=False)
+            ._read_group(
+                [
+                    (
+                        "vrac_household_number",
+                        "in",
+                        numbered.mapped("vrac_household_number"),
+                    )
+                ],
+                ["company_id", "vrac_household_number"],
+                ["__count"],
+                having=[("__count", ">", 1)],
+            )
         )
         if duplicates:
             company, number, _count = duplicates[0]
@@ -200,7 +208,10 @@ class ResPartner(models.Model):
     @api.constrains("free_member", "vrac_free_member_reason")
     def _check_vrac_free_member_reason(self):
         for partner in self:
-            if partner.free_member and not (partner.vrac_free_member_reason or "").strip():
+            if (
+                partner.free_member
+                and not (partner.vrac_free_member_reason or "").strip()
+            ):
                 raise ValidationError(
                     _(
                         "Say why %(name)s gets a free membership.",
@@ -268,9 +279,7 @@ class ResPartner(models.Model):
                 continue
             vals.setdefault("company_id", company_by_groupement[groupement_id])
             if not vals.get("vrac_household_number"):
-                vals["vrac_household_number"] = sequence.next_by_code(
-                    "vrac.household"
-                )
+                vals["vrac_household_number"] = sequence.next_by_code("vrac.household")
 
     def _vrac_assign_household_number(self):
         sequence = self.env["ir.sequence"].sudo()

@@ -64,8 +64,7 @@ class VracGroupement(models.Model):
     precarity_target = fields.Float(
         string="Target share in precarity (%)",
         default=70.0,
-        help="Share of member households in precarity the group aims at, "
-        "e.g. 70 %.",
+        help="Share of member households in precarity the group aims at, e.g. 70 %.",
     )
     analytic_account_id = fields.Many2one(
         "account.analytic.account",
@@ -84,16 +83,12 @@ class VracGroupement(models.Model):
     note = fields.Html()
 
     # Indicators, computed set-wise at read time (they depend on today).
-    household_count = fields.Integer(
-        string="Households", compute="_compute_indicators"
-    )
+    household_count = fields.Integer(string="Households", compute="_compute_indicators")
     member_household_count = fields.Integer(
         string="Member households", compute="_compute_indicators"
     )
     person_count = fields.Integer(string="People", compute="_compute_indicators")
-    volunteer_count = fields.Integer(
-        string="Volunteers", compute="_compute_indicators"
-    )
+    volunteer_count = fields.Integer(string="Volunteers", compute="_compute_indicators")
     new_member_count = fields.Integer(
         string="New members this year", compute="_compute_indicators"
     )

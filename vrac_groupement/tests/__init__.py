@@ -3,3 +3,4 @@ from . import test_household
 from . import test_membership
 from . import test_security
 from . import test_ui
+from . import test_i18n

@@ -57,7 +57,14 @@ class VracGroupementCase(VracAssertMixin, TransactionCase):
                     "coordinator_ids": [(6, 0, cls.coordinator.ids)],
                     "user_ids": [(6, 0, cls.volunteer.ids)],
                     "structure_ids": [
-                        (0, 0, {"partner_id": cls.social_centre.id, "role": "social_centre"})
+                        (
+                            0,
+                            0,
+                            {
+                                "partner_id": cls.social_centre.id,
+                                "role": "social_centre",
+                            },
+                        )
                     ],
                 },
                 {"name": "Die", "code": "DIE", "town": "Die"},

@@ -46,7 +46,9 @@ class TestGroupement(VracGroupementCase):
         self.assertTrue(self.household_romans.active)
 
     def test_empty_group_deleted_with_its_analytic_account(self):
-        group = self.Groupement.create({"name": "Erreur", "code": "ERR", "town": "Lens"})
+        group = self.Groupement.create(
+            {"name": "Erreur", "code": "ERR", "town": "Lens"}
+        )
         account = group.analytic_account_id
         group.unlink()
         self.assertFalse(account.exists())

@@ -38,12 +38,13 @@ class TestHousehold(VracGroupementCase):
         self.assertEqual(household.vrac_groupement_id, self.romans)
 
     def test_duplicate_number_refused_in_the_same_branch(self):
+        number = self.household_romans.vrac_household_number
         with self.assertRaisesText(ValidationError, "already used"):
             self.Partner.create(
                 {
                     "name": "Foyer Doublon",
                     "vrac_groupement_id": self.die.id,
-                    "vrac_household_number": self.household_romans.vrac_household_number,
+                    "vrac_household_number": number,
                 }
             )
 
