@@ -21,7 +21,14 @@
         "views/product_template_views.xml",
         "views/menus.xml",
     ],
-    "demo": [],
+    "demo": [
+        "demo/res_company_demo.xml",
+        "demo/res_users_demo.xml",
+        "demo/res_partner_structure_demo.xml",
+        "demo/vrac_groupement_demo.xml",
+        "demo/res_partner_household_demo.xml",
+        "demo/membership_demo.xml",
+    ],
     "assets": {
         "web.assets_tests": [
             "vrac_groupement/static/tests/tours/*.esm.js",

@@ -107,24 +107,39 @@ class ResPartner(models.Model):
     @api.depends("member_lines.vrac_paid_date")
     def _compute_membership_state(self):
         res = super()._compute_membership_state()
-        # The membership module marks expired memberships "old" only when they
-        # were invoiced: do the same for memberships paid at the till.
+        # The membership module only knows invoiced memberships, and leaves a
+        # stale state when an ended line comes before the current one: for
+        # households with memberships paid at the till, decide from the line
+        # that covers today.
         today = fields.Date.context_today(self)
         for partner in self:
-            if partner.associate_member or partner.membership_state == "free":
-                continue
             lines = partner.member_lines
-            if any(
-                (line.date_from or date.min) <= today <= (line.date_to or date.min)
-                for line in lines
+            if (
+                partner.associate_member
+                or partner.free_member
+                or not any(lines.mapped("vrac_paid_date"))
             ):
                 continue
-            if any(
-                line.vrac_paid_date and line.date_to and line.date_to < today
-                for line in lines
-            ):
-                partner.membership_state = "old"
+            partner.membership_state = self._vrac_membership_state_from_lines(
+                lines, today
+            )
         return res
+
+    @api.model
+    def _vrac_membership_state_from_lines(self, lines, today):
+        lines = lines.filtered(lambda line: not line.date_cancel)
+        current = lines.filtered(
+            lambda line: (
+                (line.date_from or date.min) <= today <= (line.date_to or date.min)
+            )
+        )
+        for state in ("paid", "invoiced", "waiting"):
+            if state in current.mapped("state"):
+                return state
+        ended = lines.filtered(lambda line: (line.date_to or date.min) < today)
+        if "paid" in ended.mapped("state"):
+            return "old"
+        return "none"
 
     @api.depends_context("uid")
     def _compute_vrac_user_is_coordinator(self):

@@ -50,8 +50,8 @@ class VracGroupementCase(VracAssertMixin, TransactionCase):
         cls.romans, cls.die = cls.Groupement.create(
             [
                 {
-                    "name": "Romans - Saint-Nicolas",
-                    "code": "ROM",
+                    "name": "Test Romans Monnaie",
+                    "code": "T-ROM",
                     "town": "Romans-sur-Isère",
                     "is_qpv": True,
                     "coordinator_ids": [(6, 0, cls.coordinator.ids)],
@@ -67,7 +67,7 @@ class VracGroupementCase(VracAssertMixin, TransactionCase):
                         )
                     ],
                 },
-                {"name": "Die", "code": "DIE", "town": "Die"},
+                {"name": "Test Die", "code": "T-DIE", "town": "Die"},
             ]
         )
         cls.household_romans = cls.Partner.create(

@@ -15,8 +15,8 @@ class TestGroupement(VracGroupementCase):
     def test_analytic_account_created_with_the_group(self):
         account = self.romans.analytic_account_id
         self.assertTrue(account, "Every group gets its analytic account")
-        self.assertEqual(account.name, "Romans - Saint-Nicolas")
-        self.assertEqual(account.code, "ROM")
+        self.assertEqual(account.name, "Test Romans Monnaie")
+        self.assertEqual(account.code, "T-ROM")
         self.assertEqual(
             account.plan_id, self.env.ref("vrac_groupement.analytic_plan_groupements")
         )
@@ -56,12 +56,12 @@ class TestGroupement(VracGroupementCase):
     @mute_logger("odoo.sql_db")
     def test_code_unique_per_branch(self):
         with self.assertRaises(IntegrityError):
-            self.Groupement.create({"name": "Autre", "code": "ROM", "town": "Romans"})
+            self.Groupement.create({"name": "Autre", "code": "T-ROM", "town": "Romans"})
 
     def test_code_reused_in_another_branch(self):
         artois = self.env["res.company"].create({"name": "Antenne Artois"})
         group = self.Groupement.create(
-            {"name": "Lens", "code": "ROM", "town": "Lens", "company_id": artois.id}
+            {"name": "Lens", "code": "T-ROM", "town": "Lens", "company_id": artois.id}
         )
         self.assertEqual(group.analytic_account_id.company_id, artois)
 

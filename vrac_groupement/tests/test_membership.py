@@ -87,6 +87,10 @@ class TestMembership(VracAssertMixin, AccountTestInvoicingCommon):
         with freeze_time("2027-05-10"):
             self.env["res.partner"]._cron_update_membership()
             self.assertEqual(household.membership_state, "old")
+            # Renewed at the till: a member again for 12 months.
+            household._vrac_record_membership_payment(self.fee, 2.0)
+            self.assertEqual(household.membership_state, "paid")
+            self.assertEqual(household.membership_stop, date(2028, 5, 9))
 
     def test_free_membership_granted_by_a_coordinator_with_a_reason(self):
         household = self.household_romans.with_user(self.coordinator)

@@ -15,11 +15,11 @@ registry.category("web_tour.tours").add("vrac_groupement_tour", {
         },
         {
             content: "The group card shows its indicators",
-            trigger: '.o_kanban_record:contains("Romans - Saint-Nicolas"):contains("member households")',
+            trigger: '.o_kanban_record:contains("Test Romans Monnaie"):contains("member households")',
         },
         {
             content: "Open the group",
-            trigger: '.o_kanban_record:contains("Romans - Saint-Nicolas")',
+            trigger: '.o_kanban_record:contains("Test Romans Monnaie")',
         },
         {
             content: "Open its households",
