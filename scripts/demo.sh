@@ -50,8 +50,10 @@ from odoo.service import db
 
 conf, name, logfile = sys.argv[1:4]
 odoo.tools.config.parse_config(["-c", conf, "--logfile", logfile])
-db.exp_create_database(
-    name, True, "fr_FR", user_password="admin", login="admin", country_code="FR"
+# What the database manager does (it is disabled in the generated config).
+db._create_empty_database(name)
+db._initialize_db(
+    None, name, True, "fr_FR", "admin", login="admin", country_code="FR"
 )
 EOF
     then
