@@ -114,6 +114,7 @@ setup(
             "ruff",
             "pylint-odoo",
             "freezegun",
+            "hypothesis",
         ],
     },
     include_package_data=False,
