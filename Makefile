@@ -1,0 +1,37 @@
+# Thin wrapper: the work is done by the scripts in scripts/ (read them first).
+#   make demo       serve Odoo 17.0 + vrac addons with demo data on :8069
+#   make test       lint, pure tests, Odoo install/upgrade and pytest-odoo suite
+#   make lint       only the lint suite (after a first demo/test bootstrap)
+#   make bench      benchmarks (placeholder)
+#   make demo-stop  stop the private PostgreSQL cluster (.pg/)
+#   make clean      remove .venv, .pg and .odoo-src (databases included!)
+
+SHELL := /bin/bash
+
+# Official Odoo 17.0 sources, used only when neither $ODOO_SRC nor the
+# machine's python3 provides Odoo 17.0.
+ODOO_ARCHIVE_URL ?= https://github.com/odoo/odoo/archive/refs/heads/17.0.tar.gz
+export ODOO_ARCHIVE_URL
+
+.PHONY: demo test lint bench demo-stop pg-status clean
+
+demo:
+	bash scripts/demo.sh
+
+test:
+	bash scripts/test.sh
+
+lint:
+	bash scripts/lint.sh
+
+bench:
+	bash scripts/bench.sh
+
+demo-stop:
+	bash scripts/pg.sh stop
+
+pg-status:
+	bash scripts/pg.sh status
+
+clean: demo-stop
+	rm -rf .venv .pg .odoo-src build dist *.egg-info

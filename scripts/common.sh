@@ -1,0 +1,66 @@
+# shellcheck shell=bash
+# Shared settings and helpers, sourced by the other scripts in scripts/.
+#
+# Everything the harness creates lives in git-ignored folders of the repo:
+#   .venv/       virtualenv (Odoo + this project, editable)
+#   .odoo-src/   Odoo source downloaded when no Odoo 17.0 is available
+#   .pg/         private PostgreSQL cluster, Odoo config, data_dir and logs
+
+# shellcheck disable=SC2034  # variables used by the scripts sourcing this file
+REPO_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+VENV_DIR="${REPO_ROOT}/.venv"
+VENV_PY="${VENV_DIR}/bin/python"
+ODOO_SRC_DIR="${REPO_ROOT}/.odoo-src"
+PG_DIR="${REPO_ROOT}/.pg"
+LOG_DIR="${PG_DIR}/logs"
+ODOO_CONF="${PG_DIR}/odoo.conf"
+
+# Python used to create the virtualenv.
+BASE_PYTHON="${VRAC_PYTHON:-python3}"
+# Official Odoo 17.0 source archive (also settable from the Makefile).
+ODOO_ARCHIVE_URL="${ODOO_ARCHIVE_URL:-https://github.com/odoo/odoo/archive/refs/heads/17.0.tar.gz}"
+
+info() { printf '[vrac] %s\n' "$*" >&2; }
+warn() { printf '[vrac] WARNING: %s\n' "$*" >&2; }
+die() {
+    printf '[vrac] ERROR: %s\n' "$*" >&2
+    exit 1
+}
+
+# join_by SEP ITEM...: print the items separated by SEP.
+join_by() {
+    local sep="$1" out="" item
+    shift
+    for item in "$@"; do
+        out="${out:+${out}${sep}}${item}"
+    done
+    printf '%s' "${out}"
+}
+
+is_root() { [ "$(id -u)" -eq 0 ]; }
+
+# Names of the project's addons: root directories vrac_* with a manifest.
+vrac_addons() {
+    local dir
+    for dir in "${REPO_ROOT}"/vrac_*/; do
+        [ -f "${dir}__manifest__.py" ] && basename "${dir}"
+    done
+    return 0
+}
+
+# The same, comma-separated (for odoo -i / -u).
+vrac_addons_csv() {
+    vrac_addons | paste -sd, -
+}
+
+# True when the virtualenv's python imports Odoo 17.0.
+venv_has_odoo() {
+    [ -x "${VENV_PY}" ] && "${VENV_PY}" -c \
+        'import odoo.release as r, sys; sys.exit(r.version_info[:2] != (17, 0))' \
+        >/dev/null 2>&1
+}
+
+# Run Odoo's command line with the virtualenv's python.
+odoo_cli() {
+    "${VENV_PY}" -m odoo "$@"
+}

@@ -1,0 +1,165 @@
+"""Take the README screenshots from a running Odoo (make demo) with headless Chromium.
+
+Usage: python scripts/screenshots.py [--url http://localhost:8069] [--db vrac_demo]
+Each shot is (file name, URL path after login, seconds to wait). It drives
+Chromium through the DevTools protocol (websocket-client), as Odoo's tests do.
+"""
+
+import argparse
+import base64
+import json
+import subprocess
+import tempfile
+import time
+from pathlib import Path
+
+import requests
+import websocket
+
+SHOTS = [
+    ("groupements_kanban.png", "/web#action=vrac_groupement.vrac_groupement_action"),
+    (
+        "groupement_form.png",
+        "/web#model=vrac.groupement&view_type=form&id={groupement_id}"
+        "&action=vrac_groupement.vrac_groupement_action",
+    ),
+    ("foyers_list.png", "/web#action=vrac_groupement.res_partner_action_household"),
+    (
+        "foyer_form.png",
+        "/web#model=res.partner&view_type=form&id={household_id}"
+        "&action=vrac_groupement.res_partner_action_household",
+    ),
+    ("renouvellements.png", "/web#action=vrac_groupement.res_partner_action_renewal"),
+]
+
+
+def login(url, db, user, password):
+    session = requests.Session()
+    response = session.post(
+        f"{url}/web/session/authenticate",
+        json={"params": {"db": db, "login": user, "password": password}},
+        timeout=30,
+    )
+    response.raise_for_status()
+    return session
+
+
+def rpc(session, url, model, method, args, kwargs=None):
+    response = session.post(
+        f"{url}/web/dataset/call_kw",
+        json={
+            "params": {
+                "model": model,
+                "method": method,
+                "args": args,
+                "kwargs": kwargs or {},
+            }
+        },
+        timeout=30,
+    )
+    return response.json()["result"]
+
+
+class Chrome:
+    def __init__(self, width, height):
+        self.profile = tempfile.TemporaryDirectory()
+        self.process = subprocess.Popen(
+            [
+                "chromium",
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--remote-debugging-port=9333",
+                f"--window-size={width},{height}",
+                f"--user-data-dir={self.profile.name}",
+                "about:blank",
+            ],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        for _attempt in range(50):
+            try:
+                targets = requests.get("http://127.0.0.1:9333/json", timeout=2).json()
+                page = next(t for t in targets if t["type"] == "page")
+                break
+            except (requests.ConnectionError, StopIteration):
+                time.sleep(0.2)
+        self.ws = websocket.create_connection(
+            page["webSocketDebuggerUrl"], suppress_origin=True
+        )
+        self.next_id = 0
+
+    def call(self, method, **params):
+        self.next_id += 1
+        self.ws.send(
+            json.dumps({"id": self.next_id, "method": method, "params": params})
+        )
+        while True:
+            message = json.loads(self.ws.recv())
+            if message.get("id") == self.next_id:
+                return message.get("result", {})
+
+    def close(self):
+        self.ws.close()
+        self.process.terminate()
+        self.process.wait(timeout=10)
+        self.profile.cleanup()
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--url", default="http://localhost:8069")
+    parser.add_argument("--db", default="vrac_demo")
+    parser.add_argument("--login", default="admin")
+    parser.add_argument("--password", default="admin")
+    parser.add_argument("--out", default="docs/screenshots")
+    parser.add_argument("--wait", type=float, default=4.0)
+    args = parser.parse_args()
+
+    session = login(args.url, args.db, args.login, args.password)
+    groupement_id = rpc(
+        session, args.url, "vrac.groupement", "search", [[("code", "=", "ROM")]]
+    )[0]
+    household_id = rpc(
+        session,
+        args.url,
+        "res.partner",
+        "search",
+        [
+            [
+                ("vrac_is_household", "=", True),
+                ("vrac_groupement_id", "=", groupement_id),
+            ]
+        ],
+        {"limit": 1, "order": "vrac_person_count desc"},
+    )[0]
+    out = Path(args.out)
+    out.mkdir(parents=True, exist_ok=True)
+    chrome = Chrome(1440, 900)
+    try:
+        chrome.call("Network.enable")
+        host = args.url.split("//", 1)[1].split(":")[0]
+        chrome.call(
+            "Network.setCookie",
+            name="session_id",
+            value=session.cookies["session_id"],
+            domain=host,
+            path="/",
+        )
+        for name, path in SHOTS:
+            target = path.format(groupement_id=groupement_id, household_id=household_id)
+            chrome.call("Page.navigate", url=f"{args.url}{target}")
+            time.sleep(args.wait)
+            data = chrome.call("Page.captureScreenshot", format="png")["data"]
+            (out / name).write_bytes(base64.b64decode(data))
+            print(f"{out / name}")
+    finally:
+        chrome.close()
+
+
+if __name__ == "__main__":
+    main()
