@@ -4,6 +4,7 @@ from collections import defaultdict
 
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
+from odoo.tools import SQL
 
 from ..tools import pricing
 
@@ -114,25 +115,56 @@ class ProductTemplate(models.Model):
             return self.browse()
         digits = self.env["decimal.precision"].precision_get("Product Price")
         by_cost = defaultdict(lambda: self.env["product.product"])
-        breakdown = defaultdict(lambda: self.browse())
-        for template, (vendor, price, logistics, cost) in costs.items():
-            cost = round(cost, digits)
-            by_cost[cost] |= template.product_variant_ids
-            breakdown[(vendor.id, round(price, digits), round(logistics, digits))] |= (
-                template
-            )
-        today = fields.Date.context_today(self)
-        for (vendor_id, price, logistics), templates in breakdown.items():
-            templates.write(
-                {
-                    "vrac_cost_vendor_id": vendor_id,
-                    "vrac_cost_vendor_price": price,
-                    "vrac_cost_logistics": logistics,
-                    "vrac_cost_date": today,
-                }
-            )
+        for template, (_vendor, _price, _logistics, cost) in costs.items():
+            by_cost[round(cost, digits)] |= template.product_variant_ids
+        self._vrac_write_cost_breakdown(
+            {
+                template.id: (vendor.id, round(price, digits), round(logistics, digits))
+                for template, (vendor, price, logistics, _cost) in costs.items()
+            }
+        )
         self.env["product.product"]._vrac_set_standard_prices(by_cost)
         return self.browse([template.id for template in costs])
+
+    def _vrac_write_cost_breakdown(self, breakdown):
+        """One UPDATE for all templates: {template id: (vendor, price, logistics)}.
+
+        The ORM would send one UPDATE per distinct breakdown, i.e. one per
+        product; the values are passed as parameters.
+        """
+        today = fields.Date.context_today(self)
+        rows = SQL(", ").join(
+            SQL("(%s, %s, %s, %s)", template_id, vendor_id, price, logistics)
+            for template_id, (vendor_id, price, logistics) in breakdown.items()
+        )
+        self.env.cr.execute(
+            SQL(
+                """
+                UPDATE product_template AS template
+                   SET vrac_cost_vendor_id = row.vendor_id,
+                       vrac_cost_vendor_price = row.price,
+                       vrac_cost_logistics = row.logistics,
+                       vrac_cost_date = %(today)s,
+                       write_uid = %(uid)s,
+                       write_date = NOW() AT TIME ZONE 'UTC'
+                  FROM (VALUES %(rows)s) AS row(id, vendor_id, price, logistics)
+                 WHERE template.id = row.id
+                """,
+                today=today,
+                uid=self.env.uid,
+                rows=rows,
+            )
+        )
+        self.browse(list(breakdown)).invalidate_recordset(
+            [
+                "vrac_cost_vendor_id",
+                "vrac_cost_vendor_price",
+                "vrac_cost_logistics",
+                "vrac_cost_date",
+                "write_uid",
+                "write_date",
+            ]
+        )
 
 
 class ProductProduct(models.Model):
@@ -145,11 +177,11 @@ class ProductProduct(models.Model):
         Products in stock go through the ORM so that stock valuation records
         the change; the others are written in one batch of properties.
         """
-        in_stock = self.browse()
+        everything = self.union(*products_by_cost.values())
+        in_stock = everything.filtered("quantity_svl")  # one read_group
         batch = {}
         for cost, products in products_by_cost.items():
-            stocked = products.filtered(lambda p: p.quantity_svl)
-            in_stock |= stocked
+            stocked = products & in_stock
             for product in products - stocked:
                 batch[product.id] = cost
             if stocked:

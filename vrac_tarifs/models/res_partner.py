@@ -121,11 +121,15 @@ class ResPartner(models.Model):
         )
         companies = automatic.company_id | self.env.company
         tiers = (
-            self.env["vrac.tier"].sudo().search([("company_id", "in", companies.ids)])
+            self.env["vrac.tier"]
+            .sudo()
+            .search([("company_id", "in", companies.ids), ("by_resources", "=", True)])
         )
         bounds_by_company = {
-            company: [(tier, tier.resource_min, tier.resource_max) for tier in tiers]
-            for company, tiers in tiers.grouped("company_id").items()
+            company: [
+                (tier, tier.resource_min, tier.resource_max) for tier in company_tiers
+            ]
+            for company, company_tiers in tiers.grouped("company_id").items()
         }
         for partner in automatic:
             bounds = bounds_by_company.get(partner.company_id or self.env.company, [])

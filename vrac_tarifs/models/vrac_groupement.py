@@ -1,6 +1,6 @@
 # Copyright 2026 VRAC for Odoo contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo import fields, models
+from odoo import api, fields, models
 
 
 class VracGroupement(models.Model):
@@ -14,6 +14,7 @@ class VracGroupement(models.Model):
     )
     precarity_target_met = fields.Boolean(compute="_compute_precarity_share")
 
+    @api.depends("precarity_target", "household_ids")
     def _compute_precarity_share(self):
         indicators = self._get_indicators()
         for groupement in self:

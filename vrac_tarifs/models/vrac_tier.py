@@ -41,6 +41,12 @@ class VracTier(models.Model):
         string="Precarity tier",
         help="Households of this tier count as in precarity in the mixité indicators.",
     )
+    by_resources = fields.Boolean(
+        string="Assigned from resources",
+        default=True,
+        help="Households fall in this tier from their declared resources. "
+        "Untick for a tier that coordinators only set by hand.",
+    )
     resource_min = fields.Monetary(
         string="Resources from",
         currency_field="currency_id",
@@ -110,7 +116,9 @@ class VracTier(models.Model):
                     )
                 )
 
-    @api.constrains("resource_min", "resource_max", "active", "company_id")
+    @api.constrains(
+        "resource_min", "resource_max", "by_resources", "active", "company_id"
+    )
     def _check_bounds(self):
         for tier in self:
             if tier.resource_min < 0 or tier.resource_max < 0:
@@ -127,7 +135,9 @@ class VracTier(models.Model):
                         tier=tier.name,
                     )
                 )
-        tiers = self.search([("company_id", "in", self.company_id.ids)])
+        tiers = self.search(
+            [("company_id", "in", self.company_id.ids), ("by_resources", "=", True)]
+        )
         for company, company_tiers in tiers.grouped("company_id").items():
             pairs = pricing.overlapping(
                 (tier, tier.resource_min, tier.resource_max) for tier in company_tiers
@@ -148,13 +158,31 @@ class VracTier(models.Model):
     def create(self, vals_list):
         tiers = super().create(vals_list)
         tiers._sync_pricelists()
+        tiers._recompute_household_tiers()
         return tiers
 
     def write(self, vals):
         res = super().write(vals)
         if {"name", "percent", "rounding", "active", "company_id"} & set(vals):
             self._sync_pricelists()
+        if {"resource_min", "resource_max", "by_resources", "active"} & set(vals):
+            self._recompute_household_tiers()
         return res
+
+    def _recompute_household_tiers(self):
+        """Households whose tier comes from their resources follow new bounds."""
+        partners = (
+            self.env["res.partner"]
+            .sudo()
+            .search(
+                [
+                    ("vrac_tier_mode", "=", "auto"),
+                    ("vrac_resources_date", "!=", False),
+                    ("company_id", "in", self.company_id.ids),
+                ]
+            )
+        )
+        self.env.add_to_compute(partners._fields["vrac_tier_id"], partners)
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_used(self):
@@ -222,7 +250,9 @@ class VracTier(models.Model):
 
     @api.model
     def _tier_for_resources(self, resources_per_unit, company):
-        tiers = self.search([("company_id", "=", company.id)])
+        tiers = self.search(
+            [("company_id", "=", company.id), ("by_resources", "=", True)]
+        )
         return (
             pricing.tier_for(
                 resources_per_unit,
