@@ -90,7 +90,7 @@ class ProductTemplate(models.Model):
         return result
 
     def _vrac_compute_costs(self):
-        """{template: (vendor, vendor price, logistics share, cost)} per unit of sale."""
+        """{template: (vendor, vendor price, logistics, cost)} per unit of sale."""
         company = self.env.company
         today = fields.Date.context_today(self)
         costs = {}

@@ -88,7 +88,7 @@ def overlapping(bounds):
     """Pairs of tiers whose [lower, upper) bounds overlap (upper None/0: no end)."""
     pairs = []
     items = sorted(bounds, key=lambda item: item[1] or 0.0)
-    for index, (tier, lower, upper) in enumerate(items):
+    for index, (tier, _lower, upper) in enumerate(items):
         end = upper or float("inf")
         for other, other_lower, _other_upper in items[index + 1 :]:
             if (other_lower or 0.0) < end:
