@@ -18,6 +18,7 @@
     "data": [
         "security/vrac_tarifs_security.xml",
         "security/ir.model.access.csv",
+        "data/product_data.xml",
         "data/vrac_tier_data.xml",
         "views/vrac_tier_views.xml",
         "views/res_partner_views.xml",
@@ -28,7 +29,13 @@
         "report/vrac_tier_balance_report_views.xml",
         "views/menus.xml",
     ],
-    "demo": [],
+    "demo": [
+        "demo/vrac_tier_demo.xml",
+        "demo/res_partner_vendor_demo.xml",
+        "demo/product_demo.xml",
+        "demo/res_partner_household_demo.xml",
+        "demo/pos_config_demo.xml",
+    ],
     "assets": {
         "point_of_sale._assets_pos": [
             "vrac_tarifs/static/src/**/*",

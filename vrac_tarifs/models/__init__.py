@@ -4,3 +4,7 @@ from . import res_config_settings
 from . import res_partner
 from . import product_template
 from . import vrac_groupement
+from . import sale_order
+from . import pos_config
+from . import pos_session
+from . import pos_order

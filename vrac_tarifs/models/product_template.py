@@ -187,7 +187,58 @@ class ProductProduct(models.Model):
             if stocked:
                 stocked.write({"standard_price": cost})
         if batch:
-            self.env["ir.property"]._set_multi(
-                "standard_price", "product.product", batch
+            self._vrac_write_cost_properties(batch)
+
+    @api.model
+    def _vrac_write_cost_properties(self, costs):
+        """Store {product id: cost} in the company's cost properties, set-wise.
+
+        ir.property._set_multi writes existing properties one by one (one
+        UPDATE per distinct cost): here one UPDATE for the existing ones and one
+        batched create for the others, with the values as parameters.
+        """
+        Property = self.env["ir.property"].sudo()
+        company = self.env.company
+        field = self.env["ir.model.fields"]._get("product.product", "standard_price")
+        refs = {f"product.product,{product_id}": product_id for product_id in costs}
+        existing = Property.search(
+            [
+                ("fields_id", "=", field.id),
+                ("company_id", "=", company.id),
+                ("res_id", "in", list(refs)),
+            ]
+        )
+        if existing:
+            rows = SQL(", ").join(
+                SQL("(%s, %s)", prop.id, costs[refs[prop.res_id]]) for prop in existing
             )
-            self.browse(list(batch)).invalidate_recordset(["standard_price"])
+            self.env.cr.execute(
+                SQL(
+                    """
+                    UPDATE ir_property AS prop
+                       SET value_float = row.cost,
+                           write_uid = %(uid)s,
+                           write_date = NOW() AT TIME ZONE 'UTC'
+                      FROM (VALUES %(rows)s) AS row(id, cost)
+                     WHERE prop.id = row.id
+                    """,
+                    uid=self.env.uid,
+                    rows=rows,
+                )
+            )
+            existing.invalidate_recordset(["value_float", "write_uid", "write_date"])
+        missing = set(refs) - set(existing.mapped("res_id"))
+        Property.create(
+            [
+                {
+                    "name": "standard_price",
+                    "fields_id": field.id,
+                    "company_id": company.id,
+                    "res_id": ref,
+                    "type": "float",
+                    "value_float": costs[refs[ref]],
+                }
+                for ref in sorted(missing)
+            ]
+        )
+        self.browse(list(costs)).invalidate_recordset(["standard_price"])

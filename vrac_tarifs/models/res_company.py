@@ -17,3 +17,11 @@ class ResCompany(models.Model):
         string="Tier review after (months)",
         default=12,
     )
+
+    def write(self, vals):
+        res = super().write(vals)
+        if "vrac_default_tier_id" in vals:
+            # Points of sale with tiers take the new default pricelist.
+            self.env["pos.config"].sudo()._vrac_sync_tier_configs(self)
+            self.env["res.partner"].invalidate_model(["property_product_pricelist"])
+        return res

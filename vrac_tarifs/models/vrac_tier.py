@@ -60,7 +60,6 @@ class VracTier(models.Model):
     )
     pricelist_id = fields.Many2one(
         "product.pricelist",
-        string="Pricelist",
         readonly=True,
         copy=False,
         ondelete="restrict",
@@ -206,6 +205,17 @@ class VracTier(models.Model):
             "price_round": self.rounding,
         }
 
+    def _prepare_pricelist_fee_item(self):
+        """Fees and coupons keep their sale price whatever the tier."""
+        self.ensure_one()
+        return {
+            "applied_on": "2_product_category",
+            "categ_id": self.env.ref("vrac_tarifs.product_category_fees").id,
+            "compute_price": "formula",
+            "base": "list_price",
+            "price_discount": 0.0,
+        }
+
     def _prepare_pricelist(self):
         self.ensure_one()
         return {
@@ -220,28 +230,28 @@ class VracTier(models.Model):
         """Create or update the pricelist each tier manages."""
         Pricelist = self.env["product.pricelist"].sudo().with_context(active_test=False)
         for tier in self.filtered(lambda t: not t.pricelist_id):
-            tier.pricelist_id = Pricelist.create(
-                dict(
-                    tier._prepare_pricelist(),
-                    item_ids=[fields.Command.create(tier._prepare_pricelist_item())],
-                )
-            )
+            tier.pricelist_id = Pricelist.create(tier._prepare_pricelist())
         for tier in self:
             pricelist = tier.pricelist_id.sudo()
             pricelist.write(tier._prepare_pricelist())
-            managed = pricelist.item_ids.filtered(
-                lambda item: (
-                    item.applied_on == "3_global" and item.compute_price == "formula"
-                )
-            )[:1]
-            if managed:
-                managed.write(tier._prepare_pricelist_item())
-            else:
-                pricelist.item_ids = [
-                    fields.Command.create(tier._prepare_pricelist_item())
-                ]
-        # Households' pricelists follow their tier.
+            items = pricelist.item_ids
+            for applied_on, values in (
+                ("3_global", tier._prepare_pricelist_item()),
+                ("2_product_category", tier._prepare_pricelist_fee_item()),
+            ):
+                managed = items.filtered(
+                    lambda item, applied_on=applied_on, values=values: (
+                        item.applied_on == applied_on
+                        and item.categ_id.id == values.get("categ_id", False)
+                    )
+                )[:1]
+                if managed:
+                    managed.write(values)
+                else:
+                    pricelist.item_ids = [fields.Command.create(values)]
+        # Households' pricelists follow their tier, points of sale their tiers.
         self.env["res.partner"].invalidate_model(["property_product_pricelist"])
+        self.env["pos.config"]._vrac_sync_tier_configs(self.company_id)
 
     def price_for_cost(self, cost):
         """The price of this tier for a cost (same rule as the pricelist)."""

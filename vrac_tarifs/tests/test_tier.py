@@ -16,10 +16,21 @@ class TestTier(VracTarifsCase):
         self.assertAlmostEqual(
             self._price(self.tier_c), 12.95
         )  # 10.37 + 25 % = 12.9625
-        item = self.tier_b.pricelist_id.item_ids
+        item = self.tier_b.pricelist_id.item_ids.filtered(
+            lambda i: i.applied_on == "3_global"
+        )
         self.assertEqual(len(item), 1)
         self.assertEqual(item.base, "standard_price")
         self.assertEqual(item.compute_price, "formula")
+
+    def test_membership_fee_keeps_its_price_in_every_tier(self):
+        fee = self.env.ref("vrac_groupement.product_membership_year")
+        fee.list_price = 2.0
+        for tier in self.tier_a | self.tier_b | self.tier_c:
+            self.assertEqual(self._price(tier, fee), 2.0, tier.name)
+        self.tier_c.percent = 40  # resynchronising keeps one rule of each kind
+        self.assertEqual(len(self.tier_c.pricelist_id.item_ids), 2)
+        self.assertEqual(self._price(self.tier_c, fee), 2.0)
 
     def test_pricelist_follows_tier_changes(self):
         self.tier_c.write({"percent": 30, "rounding": 0.10, "name": "Test C2"})
