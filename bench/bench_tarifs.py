@@ -413,6 +413,9 @@ def cost_rows(sizes, results):
 def main(argv=None):
     args = parse_args(sys.argv[1:] if argv is None else argv)
     config.parse_config(["-c", args.config, "--log-level=warn", "--without-demo=all"])
+    # The bench creates and copies its own databases (make demo/test turn the
+    # database manager off in their configuration).
+    config["list_db"] = True
     odoo.modules.module.initialize_sys_path()
     _logger.setLevel(logging.INFO)
     base_modules = [
