@@ -94,7 +94,7 @@ def rpc(session, url, model, method, args, kwargs=None):
 
 class Chrome:
     def __init__(self, width, height):
-        self.profile = tempfile.TemporaryDirectory()
+        self.profile = tempfile.TemporaryDirectory(ignore_cleanup_errors=True)
         self.process = subprocess.Popen(
             [
                 "chromium",
