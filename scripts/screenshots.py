@@ -16,6 +16,7 @@ from pathlib import Path
 import requests
 import websocket
 
+# (file, URL path after login, JavaScript to run once loaded or None)
 SHOTS = [
     ("groupements_kanban.png", "/web#action=vrac_groupement.vrac_groupement_action"),
     (
@@ -30,6 +31,37 @@ SHOTS = [
         "&action=vrac_groupement.res_partner_action_household",
     ),
     ("renouvellements.png", "/web#action=vrac_groupement.res_partner_action_renewal"),
+]
+# Shots of vrac_tarifs, taken when it is installed.
+TARIFS_SHOTS = [
+    ("tarifs_tiers.png", "/web#action=vrac_tarifs.vrac_tier_action"),
+    (
+        "foyer_tarif.png",
+        "/web#model=res.partner&view_type=form&id={household_id}"
+        "&action=vrac_groupement.res_partner_action_household",
+        "const tab = document.querySelector('a[name=\"vrac_tier\"]');"
+        " tab.click(); tab.scrollIntoView({block: 'start'});",
+    ),
+    ("mixite.png", "/web#action=vrac_tarifs.res_partner_action_mixite"),
+    (
+        "caisse.png",
+        "/pos/ui?config_id={pos_config_id}",
+        # Open the session, add three products, choose a household.
+        """(async () => {
+            const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+            document.querySelector('.modal-footer .btn-primary')?.click();
+            await sleep(1500);
+            for (const product of [...document.querySelectorAll('article.product')]
+                .slice(0, 3)) {
+                product.click();
+                await sleep(400);
+            }
+            document.querySelector('.set-partner').click();
+            await sleep(1500);
+            [...document.querySelectorAll('.partner-line')]
+                .find((line) => line.textContent.includes('00013'))?.click();
+        })()""",
+    ),
 ]
 
 
@@ -62,7 +94,7 @@ def rpc(session, url, model, method, args, kwargs=None):
 
 class Chrome:
     def __init__(self, width, height):
-        self.profile = tempfile.TemporaryDirectory()
+        self.profile = tempfile.TemporaryDirectory(ignore_cleanup_errors=True)
         self.process = subprocess.Popen(
             [
                 "chromium",
@@ -81,7 +113,7 @@ class Chrome:
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
         )
-        for _attempt in range(50):
+        for _attempt in range(150):
             try:
                 targets = requests.get("http://127.0.0.1:9333/json", timeout=2).json()
                 page = next(t for t in targets if t["type"] == "page")
@@ -137,6 +169,28 @@ def main():
         ],
         {"limit": 1, "order": "vrac_person_count desc"},
     )[0]
+    shots = list(SHOTS)
+    pos_config_id = None
+    installed = rpc(
+        session,
+        args.url,
+        "ir.module.module",
+        "search_count",
+        [[("name", "=", "vrac_tarifs"), ("state", "=", "installed")]],
+    )
+    if installed:
+        configs = rpc(
+            session,
+            args.url,
+            "pos.config",
+            "search",
+            [[("vrac_use_tiers", "=", True)]],
+            {"limit": 1},
+        )
+        if configs:
+            pos_config_id = configs[0]
+            rpc(session, args.url, "pos.config", "open_ui", [configs])
+        shots += [shot for shot in TARIFS_SHOTS if configs or "pos" not in shot[1]]
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
     chrome = Chrome(1440, 900)
@@ -150,10 +204,17 @@ def main():
             domain=host,
             path="/",
         )
-        for name, path in SHOTS:
-            target = path.format(groupement_id=groupement_id, household_id=household_id)
+        for name, path, *script in shots:
+            target = path.format(
+                groupement_id=groupement_id,
+                household_id=household_id,
+                pos_config_id=pos_config_id,
+            )
             chrome.call("Page.navigate", url=f"{args.url}{target}")
-            time.sleep(args.wait)
+            time.sleep(args.wait * (2 if "/pos/" in path else 1))
+            if script and script[0]:
+                chrome.call("Runtime.evaluate", expression=script[0])
+                time.sleep(args.wait * (1.5 if "/pos/" in path else 0.5))
             data = chrome.call("Page.captureScreenshot", format="png")["data"]
             (out / name).write_bytes(base64.b64decode(data))
             print(f"{out / name}")

@@ -1,0 +1,120 @@
+"""Pricing rules of vrac_tarifs (tools/pricing.py), checked without Odoo."""
+
+import importlib.util
+import random
+
+import pytest
+from helpers import REPO_ROOT
+
+
+def _load_pricing():
+    path = REPO_ROOT / "vrac_tarifs" / "tools" / "pricing.py"
+    spec = importlib.util.spec_from_file_location("vrac_pricing", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+pricing = _load_pricing()
+
+
+@pytest.mark.parametrize(
+    ("cost", "percent", "step", "price"),
+    [
+        (10.37, 0, 0.05, 10.35),  # at cost, rounded to 5 cents
+        (10.37, 10, 0.05, 11.40),  # 11.407
+        (10.37, 25, 0.05, 12.95),  # 12.9625
+        (10.37, -20, 0.05, 8.30),  # below cost: 8.296
+        (1.125, 0, 0.05, 1.15),  # half up, like Odoo's float_round
+        (2.345, 0, 0.01, 2.35),
+        (0.0, 25, 0.05, 0.0),  # zero cost stays free
+        (3.0, -100, 0.05, 0.0),  # -100 % is free, not negative
+        (13.481, 0, 0.10, 13.50),
+    ],
+)
+def test_tier_price(cost, percent, step, price):
+    assert pricing.tier_price(cost, percent, step) == pytest.approx(price)
+
+
+@pytest.mark.parametrize(("percent", "step"), [(-100.01, 0.05), (10, 0), (10, -0.05)])
+def test_tier_price_refuses_bad_settings(percent, step):
+    with pytest.raises(ValueError):
+        pricing.tier_price(10.0, percent, step)
+
+
+def test_tier_prices_keep_their_order_and_sit_on_the_step():
+    rng = random.Random(17)
+    for _ in range(500):
+        cost = round(rng.uniform(0, 60), 2)
+        prices = [
+            pricing.tier_price(cost, percent, 0.05) for percent in (-20, 0, 10, 25)
+        ]
+        assert prices == sorted(prices)
+        for price in prices:
+            assert price >= 0
+            assert round(price / 0.05, 6) == pytest.approx(round(price / 0.05))
+
+
+@pytest.mark.parametrize(
+    ("vendor", "percent", "amount", "cost"),
+    [
+        (1.20, 8, 0.05, 1.346),
+        (2.00, 0, 0.10, 2.10),
+        (10.0, 0, 0, 10.0),  # no logistics: the cost is the vendor price
+        (0.0, 10, 0, 0.0),
+    ],
+)
+def test_cost_price_is_vendor_price_plus_logistics(vendor, percent, amount, cost):
+    assert pricing.cost_price(vendor, percent, amount) == pytest.approx(cost)
+
+
+@pytest.mark.parametrize(
+    ("vendor", "percent", "amount"), [(-1, 0, 0), (1, -5, 0), (1, 0, -1)]
+)
+def test_cost_price_refuses_negative_parts(vendor, percent, amount):
+    with pytest.raises(ValueError):
+        pricing.cost_price(vendor, percent, amount)
+
+
+@pytest.mark.parametrize(
+    ("adults", "children", "teens", "units"),
+    [
+        (1, 0, 0, 1.0),  # single adult
+        (2, 0, 0, 1.5),  # couple
+        (1, 2, 0, 1.6),  # single parent, two young children
+        (2, 3, 1, 2.6),  # couple, a teenager and two young children
+        (3, 0, 0, 2.0),
+        (0, 2, 1, 1.3),  # minors alone: the eldest counts as the first adult
+    ],
+)
+def test_consumption_units_modified_oecd_scale(adults, children, teens, units):
+    assert pricing.consumption_units(adults, children, teens) == pytest.approx(units)
+
+
+@pytest.mark.parametrize(
+    ("adults", "children", "teens"), [(0, 0, 0), (-1, 2, 0), (1, 1, 2)]
+)
+def test_consumption_units_refuse_impossible_households(adults, children, teens):
+    with pytest.raises(ValueError):
+        pricing.consumption_units(adults, children, teens)
+
+
+BOUNDS = [("A", 0, 1000), ("B", 1000, 1600), ("C", 1600, None)]
+
+
+@pytest.mark.parametrize(
+    ("resources", "tier"),
+    [(0, "A"), (999.99, "A"), (1000, "B"), (1599.99, "B"), (1600, "C"), (10**6, "C")],
+)
+def test_tier_for_resources(resources, tier):
+    assert pricing.tier_for(resources, BOUNDS) == tier
+
+
+def test_tier_for_resources_outside_every_bound():
+    assert pricing.tier_for(500, [("B", 1000, 1600)]) is None
+
+
+def test_overlapping_bounds():
+    assert pricing.overlapping(BOUNDS) == []
+    assert pricing.overlapping([("A", 0, 1000), ("B", 900, 1600)]) == [("A", "B")]
+    assert pricing.overlapping([("A", 0, None), ("B", 900, 1600)]) == [("A", "B")]

@@ -1,0 +1,47 @@
+# Copyright 2026 VRAC for Odoo contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+{
+    "name": "VRAC - Tarifs selon revenus",
+    "summary": "Income tiers, cost-price tier pricing, tier prices at the till",
+    "version": "17.0.1.0.0",
+    "category": "Association",
+    "website": "https://github.com/vrac-odoo/vrac-odoo",
+    "author": "VRAC for Odoo contributors",
+    "license": "AGPL-3",
+    "installable": True,
+    "depends": [
+        "vrac_groupement",
+        "sale_margin",
+        "purchase",
+        "point_of_sale",
+    ],
+    "data": [
+        "security/vrac_tarifs_security.xml",
+        "security/ir.model.access.csv",
+        "data/product_data.xml",
+        "data/vrac_tier_data.xml",
+        "views/vrac_tier_views.xml",
+        "views/res_partner_views.xml",
+        "views/product_template_views.xml",
+        "views/vrac_groupement_views.xml",
+        "views/res_config_settings_views.xml",
+        "views/pos_config_views.xml",
+        "report/vrac_tier_balance_report_views.xml",
+        "views/menus.xml",
+    ],
+    "demo": [
+        "demo/vrac_tier_demo.xml",
+        "demo/res_partner_vendor_demo.xml",
+        "demo/product_demo.xml",
+        "demo/res_partner_household_demo.xml",
+        "demo/pos_config_demo.xml",
+    ],
+    "assets": {
+        "point_of_sale._assets_pos": [
+            "vrac_tarifs/static/src/**/*",
+        ],
+        "web.assets_tests": [
+            "vrac_tarifs/static/tests/tours/**/*",
+        ],
+    },
+}

@@ -1,0 +1,129 @@
+# Copyright 2026 VRAC for Odoo contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo import Command, api, fields, models
+
+# Changing one of these may undo what the tiers need: the tiers put it back.
+TIER_PRICING_FIELDS = {
+    "vrac_use_tiers",
+    "use_pricelist",
+    "pricelist_id",
+    "available_pricelist_ids",
+    "company_id",
+}
+
+
+class PosConfig(models.Model):
+    _inherit = "pos.config"
+
+    vrac_use_tiers = fields.Boolean(
+        string="Income tiers",
+        help="Sell at each household's tier price: the point of sale offers the "
+        "pricelists of every active tier and applies the household's own when "
+        "it is selected, the default tier's otherwise. The cashier never sees "
+        "which tier applies.",
+    )
+    vrac_membership_product_id = fields.Many2one(
+        "product.product",
+        string="Membership fee",
+        default=lambda self: self._default_vrac_membership_product_id(),
+        domain="[('membership', '=', True), ('sale_ok', '=', True)]",
+        check_company=True,
+        help="Offered to the cashier when a household whose membership has "
+        "ended is selected.",
+    )
+    vrac_membership_blocking = fields.Boolean(
+        string="Membership required",
+        help="An order of a household that is not a member can only be "
+        "validated with the membership fee in it.",
+    )
+
+    @api.model
+    def _default_vrac_membership_product_id(self):
+        return self.env.ref(
+            "vrac_groupement.product_membership_year", raise_if_not_found=False
+        )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        configs = super().create(vals_list)
+        configs._vrac_sync_tier_pricelists()
+        configs._vrac_make_membership_product_available()
+        return configs
+
+    def write(self, vals):
+        res = super().write(vals)
+        if TIER_PRICING_FIELDS & set(vals) and not self.env.context.get(
+            "vrac_tier_sync"
+        ):
+            self._vrac_sync_tier_pricelists()
+        if vals.get("vrac_membership_product_id"):
+            self._vrac_make_membership_product_available()
+        return res
+
+    @api.model
+    def _vrac_sync_tier_configs(self, companies=None):
+        """Hook for the tiers: bring the points of sale up to date with them.
+
+        Called when tiers are created, archived or restored.
+        """
+        domain = [("vrac_use_tiers", "=", True)]
+        if companies is not None:
+            domain.append(("company_id", "in", companies.ids))
+        self.sudo().search(domain)._vrac_sync_tier_pricelists()
+
+    def _vrac_tier_pricelists(self):
+        """{company: active tier pricelists, by tier sequence} of the configs."""
+        tiers = (
+            self.env["vrac.tier"]
+            .sudo()
+            .search(
+                [
+                    ("company_id", "in", self.company_id.ids),
+                    ("pricelist_id", "!=", False),
+                ]
+            )
+        )
+        return {
+            company: company_tiers.pricelist_id.filtered("active")
+            for company, company_tiers in tiers.grouped("company_id").items()
+        }
+
+    def _vrac_sync_tier_pricelists(self):
+        """Offer the pricelists of the active tiers, the default tier's by default.
+
+        While a session is open Odoo lets no pricelist be taken out of the
+        point of sale: those still active stay until the next opening; the
+        pricelists of archived tiers, archived with them, go at once.
+        """
+        configs = self.sudo().filtered("vrac_use_tiers")
+        if not configs:
+            return
+        pricelists_by_company = configs._vrac_tier_pricelists()
+        for config in configs:
+            pricelists = pricelists_by_company.get(config.company_id)
+            if not pricelists:
+                continue
+            default = (
+                config.company_id.vrac_default_tier_id.pricelist_id & pricelists
+                or pricelists[:1]
+            )
+            offered = config.with_context(active_test=False).available_pricelist_ids
+            if config.has_active_session:
+                pricelists |= offered.filtered("active")
+            vals = {}
+            if not config.use_pricelist:
+                vals["use_pricelist"] = True
+            if set(offered.ids) != set(pricelists.ids):
+                vals["available_pricelist_ids"] = [Command.set(pricelists.ids)]
+            if config.pricelist_id != default:
+                vals["pricelist_id"] = default.id
+            if vals:
+                config.with_context(vrac_tier_sync=True).write(vals)
+
+    def _vrac_make_membership_product_available(self):
+        """The membership fee must be loaded in the point of sale."""
+        products = self.sudo().vrac_membership_product_id.filtered(
+            lambda product: not product.available_in_pos
+        )
+        if products:
+            products.available_in_pos = True

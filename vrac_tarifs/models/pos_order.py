@@ -1,0 +1,92 @@
+# Copyright 2026 VRAC for Odoo contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from collections import defaultdict
+
+from odoo import api, fields, models
+
+
+class PosOrder(models.Model):
+    _inherit = "pos.order"
+
+    # Frozen at the sale, like on sale orders: the balance report reads the
+    # tier the household paid (SQL column pos_order.vrac_tier_id).
+    vrac_tier_id = fields.Many2one(
+        "vrac.tier",
+        string="Tier",
+        readonly=True,
+        copy=False,
+        index="btree_not_null",
+        groups="vrac_groupement.group_coordinator",
+        help="The household's tier when the order was made at the till (the "
+        "default tier for customers who are not households).",
+    )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        orders = super().create(vals_list)
+        orders.filtered(lambda order: not order.sudo().vrac_tier_id)._vrac_set_tier()
+        return orders
+
+    def write(self, vals):
+        res = super().write(vals)
+        if "partner_id" in vals:
+            # A draft order saved from the till may change customer.
+            self.filtered(lambda order: order.state == "draft")._vrac_set_tier()
+        return res
+
+    def _prepare_refund_values(self, current_session):
+        # A refund made from the backend is created before its lines.
+        vals = super()._prepare_refund_values(current_session)
+        vals["vrac_tier_id"] = self.sudo().vrac_tier_id.id
+        return vals
+
+    def _process_saved_order(self, draft):
+        res = super()._process_saved_order(draft)
+        if not draft:
+            self._vrac_record_memberships()
+        return res
+
+    def _vrac_get_tier(self):
+        """The tier of the order: a refund keeps the tier of the sale.
+
+        Hook: a module that prices orders otherwise can override it.
+        """
+        self.ensure_one()
+        refunded = self.sudo().refunded_order_ids.vrac_tier_id[:1]
+        if refunded:
+            return refunded
+        if self.partner_id:
+            return self.partner_id.with_company(self.company_id)._vrac_effective_tier()
+        return self.company_id.sudo().vrac_default_tier_id
+
+    def _vrac_set_tier(self):
+        """Freeze the tier on the orders, one write per tier."""
+        orders_by_tier = defaultdict(lambda: self.browse())
+        for order in self:
+            orders_by_tier[order._vrac_get_tier()] |= order
+        # The tier is private: cashiers who create the orders cannot write it.
+        for tier, orders in orders_by_tier.items():
+            orders.sudo().write({"vrac_tier_id": tier.id})
+
+    def _vrac_record_memberships(self):
+        """A membership fee paid at the till makes the household a member.
+
+        An invoiced order is left to the membership module, which records
+        the membership from the invoice.
+        """
+        for order in self:
+            if (
+                order.state not in ("paid", "done")
+                or order.to_invoice
+                or order.account_move
+            ):
+                continue
+            household = order.partner_id.commercial_partner_id
+            if not household.vrac_is_household:
+                continue
+            paid_date = fields.Date.context_today(order, order.date_order)
+            for line in order.lines:
+                if line.product_id.membership and line.qty > 0:
+                    household._vrac_record_membership_payment(
+                        line.product_id, line.price_subtotal_incl, paid_date
+                    )

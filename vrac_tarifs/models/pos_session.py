@@ -1,0 +1,90 @@
+# Copyright 2026 VRAC for Odoo contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo import _, api, models
+
+
+class PosSession(models.Model):
+    _inherit = "pos.session"
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        # Tiers may have been created or archived since the last session.
+        config_ids = {vals["config_id"] for vals in vals_list if vals.get("config_id")}
+        self.env["pos.config"].browse(config_ids)._vrac_sync_tier_pricelists()
+        return super().create(vals_list)
+
+    def _vrac_partner_fields(self):
+        """Household fields the till needs: never a tier nor anything on income.
+
+        The household's prices come with ``property_product_pricelist``,
+        loaded by the point of sale already.
+        """
+        return [
+            "vrac_household_number",
+            "vrac_is_household",
+            "commercial_partner_id",
+            "membership_state",
+            "membership_stop",
+        ]
+
+    def _loader_params_res_partner(self):
+        # Also used by get_pos_ui_res_partner_by_params (partners found by search).
+        params = super()._loader_params_res_partner()
+        fields = params["search_params"]["fields"]
+        fields.extend(f for f in self._vrac_partner_fields() if f not in fields)
+        return params
+
+    def _loader_params_product_product(self):
+        params = super()._loader_params_product_product()
+        params["search_params"]["fields"].append("membership")
+        return params
+
+    def _get_pos_ui_pos_config(self, params):
+        config = super()._get_pos_ui_pos_config(params)
+        self._vrac_hide_tier_names([config], ["pricelist_id"])
+        return config
+
+    def _get_pos_ui_res_partner(self, params):
+        partners = super()._get_pos_ui_res_partner(params)
+        self._vrac_hide_tier_names(partners, ["property_product_pricelist"])
+        return partners
+
+    def get_pos_ui_res_partner_by_params(self, custom_search_params):
+        partners = super().get_pos_ui_res_partner_by_params(custom_search_params)
+        self._vrac_hide_tier_names(partners, ["property_product_pricelist"])
+        return partners
+
+    def _prepare_product_pricelists(self, pricelists):
+        pricelists = super()._prepare_product_pricelists(pricelists)
+        self._vrac_hide_tier_names(pricelists, ["id"])
+        for pricelist in pricelists:
+            self._vrac_hide_tier_names(pricelist["items"], ["pricelist_id"])
+        return pricelists
+
+    def _vrac_hide_tier_names(self, records, field_names):
+        """Call every tier pricelist alike in data sent to the till.
+
+        The prices are the only thing the till needs: nothing it loads tells
+        which tier a household is in.
+        """
+        if not self.config_id.vrac_use_tiers or not records:
+            return
+        tier_pricelist_ids = self._vrac_tier_pricelist_ids()
+        label = _("Price")
+        for record in records:
+            for name in field_names:
+                value = record.get(name)
+                if name == "id" and value in tier_pricelist_ids:
+                    record.update(name=label, display_name=label)
+                elif isinstance(value, (list, tuple)) and value:
+                    if value[0] in tier_pricelist_ids:
+                        record[name] = [value[0], label]
+
+    def _vrac_tier_pricelist_ids(self):
+        return set(
+            self.env["vrac.tier"]
+            .sudo()
+            .with_context(active_test=False)
+            .search([("company_id", "=", self.company_id.id)])
+            .pricelist_id.ids
+        )

@@ -1,0 +1,244 @@
+# Copyright 2026 VRAC for Odoo contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from collections import defaultdict
+
+from odoo import _, api, fields, models
+from odoo.exceptions import ValidationError
+from odoo.tools import SQL
+
+from ..tools import pricing
+
+
+class ProductTemplate(models.Model):
+    _inherit = "product.template"
+
+    vrac_logistics_override = fields.Boolean(
+        string="Own logistics share",
+        help="Use the logistics share below instead of the vendor's.",
+    )
+    vrac_logistics_percent = fields.Float(
+        string="Logistics (%)", help="Transport and handling, as a share of the price."
+    )
+    vrac_logistics_amount = fields.Float(
+        string="Logistics per unit",
+        digits="Product Price",
+        help="Transport and handling, as an amount per unit sold.",
+    )
+    # Breakdown of the cost, written with the cost by action_vrac_update_cost.
+    vrac_cost_vendor_id = fields.Many2one(
+        "res.partner", string="Cost from vendor", readonly=True, copy=False
+    )
+    vrac_cost_vendor_price = fields.Float(
+        string="Vendor price", digits="Product Price", readonly=True, copy=False
+    )
+    vrac_cost_logistics = fields.Float(
+        string="Logistics share", digits="Product Price", readonly=True, copy=False
+    )
+    vrac_cost_date = fields.Date(string="Cost updated on", readonly=True, copy=False)
+
+    @api.constrains("vrac_logistics_percent", "vrac_logistics_amount")
+    def _check_vrac_logistics(self):
+        for template in self:
+            if (
+                template.vrac_logistics_percent < 0
+                or template.vrac_logistics_amount < 0
+            ):
+                raise ValidationError(
+                    _(
+                        "The logistics share of %(product)s cannot be negative.",
+                        product=template.display_name,
+                    )
+                )
+
+    def action_vrac_update_cost(self):
+        """Recompute the cost price from the vendor prices (button and list action)."""
+        updated = self._vrac_update_costs()
+        return {
+            "type": "ir.actions.client",
+            "tag": "display_notification",
+            "params": {
+                "type": "success" if updated else "warning",
+                "message": _(
+                    "Cost price updated for %(count)s products.", count=len(updated)
+                )
+                if updated
+                else _("No product has a vendor price to compute its cost from."),
+                "next": {"type": "ir.actions.act_window_close"},
+            },
+        }
+
+    def _vrac_main_sellers(self):
+        """{template: its first valid vendor line}, read in one query."""
+        today = fields.Date.context_today(self)
+        company = self.env.company
+        sellers = self.env["product.supplierinfo"].search(
+            [
+                ("product_tmpl_id", "in", self.ids),
+                ("company_id", "in", [company.id, False]),
+                "|",
+                ("date_start", "=", False),
+                ("date_start", "<=", today),
+                "|",
+                ("date_end", "=", False),
+                ("date_end", ">=", today),
+            ],
+            order="product_tmpl_id, sequence, min_qty desc, price, id",
+        )
+        result = {}
+        for seller in sellers:
+            result.setdefault(seller.product_tmpl_id, seller)
+        return result
+
+    def _vrac_compute_costs(self):
+        """{template: (vendor, vendor price, logistics, cost)} per unit of sale."""
+        company = self.env.company
+        today = fields.Date.context_today(self)
+        costs = {}
+        for template, seller in self._vrac_main_sellers().items():
+            price = seller.currency_id._convert(
+                seller.price, company.currency_id, company, today, round=False
+            )
+            price = seller.product_uom._compute_price(price, template.uom_id)
+            source = template if template.vrac_logistics_override else seller.partner_id
+            cost = pricing.cost_price(
+                price,
+                source.vrac_logistics_percent,
+                source.vrac_logistics_amount,
+            )
+            costs[template] = (seller.partner_id, price, cost - price, cost)
+        return costs
+
+    def _vrac_update_costs(self):
+        """Write cost price and breakdown, set-wise; returns the updated templates."""
+        costs = self._vrac_compute_costs()
+        if not costs:
+            return self.browse()
+        digits = self.env["decimal.precision"].precision_get("Product Price")
+        by_cost = defaultdict(lambda: self.env["product.product"])
+        for template, (_vendor, _price, _logistics, cost) in costs.items():
+            by_cost[round(cost, digits)] |= template.product_variant_ids
+        self._vrac_write_cost_breakdown(
+            {
+                template.id: (vendor.id, round(price, digits), round(logistics, digits))
+                for template, (vendor, price, logistics, _cost) in costs.items()
+            }
+        )
+        self.env["product.product"]._vrac_set_standard_prices(by_cost)
+        return self.browse([template.id for template in costs])
+
+    def _vrac_write_cost_breakdown(self, breakdown):
+        """One UPDATE for all templates: {template id: (vendor, price, logistics)}.
+
+        The ORM would send one UPDATE per distinct breakdown, i.e. one per
+        product; the values are passed as parameters.
+        """
+        today = fields.Date.context_today(self)
+        rows = SQL(", ").join(
+            SQL("(%s, %s, %s, %s)", template_id, vendor_id, price, logistics)
+            for template_id, (vendor_id, price, logistics) in breakdown.items()
+        )
+        self.env.cr.execute(
+            SQL(
+                """
+                UPDATE product_template AS template
+                   SET vrac_cost_vendor_id = row.vendor_id,
+                       vrac_cost_vendor_price = row.price,
+                       vrac_cost_logistics = row.logistics,
+                       vrac_cost_date = %(today)s,
+                       write_uid = %(uid)s,
+                       write_date = NOW() AT TIME ZONE 'UTC'
+                  FROM (VALUES %(rows)s) AS row(id, vendor_id, price, logistics)
+                 WHERE template.id = row.id
+                """,
+                today=today,
+                uid=self.env.uid,
+                rows=rows,
+            )
+        )
+        self.browse(list(breakdown)).invalidate_recordset(
+            [
+                "vrac_cost_vendor_id",
+                "vrac_cost_vendor_price",
+                "vrac_cost_logistics",
+                "vrac_cost_date",
+                "write_uid",
+                "write_date",
+            ]
+        )
+
+
+class ProductProduct(models.Model):
+    _inherit = "product.product"
+
+    @api.model
+    def _vrac_set_standard_prices(self, products_by_cost):
+        """Set the cost of many products at once.
+
+        Products in stock go through the ORM so that stock valuation records
+        the change; the others are written in one batch of properties.
+        """
+        everything = self.union(*products_by_cost.values())
+        in_stock = everything.filtered("quantity_svl")  # one read_group
+        batch = {}
+        for cost, products in products_by_cost.items():
+            stocked = products & in_stock
+            for product in products - stocked:
+                batch[product.id] = cost
+            if stocked:
+                stocked.write({"standard_price": cost})
+        if batch:
+            self._vrac_write_cost_properties(batch)
+
+    @api.model
+    def _vrac_write_cost_properties(self, costs):
+        """Store {product id: cost} in the company's cost properties, set-wise.
+
+        ir.property._set_multi writes existing properties one by one (one
+        UPDATE per distinct cost): here one UPDATE for the existing ones and one
+        batched create for the others, with the values as parameters.
+        """
+        Property = self.env["ir.property"].sudo()
+        company = self.env.company
+        field = self.env["ir.model.fields"]._get("product.product", "standard_price")
+        refs = {f"product.product,{product_id}": product_id for product_id in costs}
+        existing = Property.search(
+            [
+                ("fields_id", "=", field.id),
+                ("company_id", "=", company.id),
+                ("res_id", "in", list(refs)),
+            ]
+        )
+        if existing:
+            rows = SQL(", ").join(
+                SQL("(%s, %s)", prop.id, costs[refs[prop.res_id]]) for prop in existing
+            )
+            self.env.cr.execute(
+                SQL(
+                    """
+                    UPDATE ir_property AS prop
+                       SET value_float = row.cost,
+                           write_uid = %(uid)s,
+                           write_date = NOW() AT TIME ZONE 'UTC'
+                      FROM (VALUES %(rows)s) AS row(id, cost)
+                     WHERE prop.id = row.id
+                    """,
+                    uid=self.env.uid,
+                    rows=rows,
+                )
+            )
+            existing.invalidate_recordset(["value_float", "write_uid", "write_date"])
+        missing = set(refs) - set(existing.mapped("res_id"))
+        Property.create(
+            [
+                {
+                    "name": "standard_price",
+                    "fields_id": field.id,
+                    "company_id": company.id,
+                    "res_id": ref,
+                    "type": "float",
+                    "value_float": costs[refs[ref]],
+                }
+                for ref in sorted(missing)
+            ]
+        )
+        self.browse(list(costs)).invalidate_recordset(["standard_price"])

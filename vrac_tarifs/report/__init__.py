@@ -1,0 +1,1 @@
+from . import vrac_tier_balance_report

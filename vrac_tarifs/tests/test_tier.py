@@ -1,0 +1,84 @@
+# Copyright 2026 VRAC for Odoo contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo.exceptions import UserError, ValidationError
+
+from .common import VracTarifsCase
+
+
+class TestTier(VracTarifsCase):
+    def _price(self, tier, product=None):
+        product = product or self.pasta
+        return tier.pricelist_id._get_product_price(product, 1.0)
+
+    def test_each_tier_manages_a_pricelist_from_cost(self):
+        self.assertAlmostEqual(self._price(self.tier_a), 10.35)  # 10.37 rounded to 0.05
+        self.assertAlmostEqual(self._price(self.tier_b), 11.40)  # 10.37 + 10 % = 11.407
+        self.assertAlmostEqual(
+            self._price(self.tier_c), 12.95
+        )  # 10.37 + 25 % = 12.9625
+        item = self.tier_b.pricelist_id.item_ids.filtered(
+            lambda i: i.applied_on == "3_global"
+        )
+        self.assertEqual(len(item), 1)
+        self.assertEqual(item.base, "standard_price")
+        self.assertEqual(item.compute_price, "formula")
+
+    def test_membership_fee_keeps_its_price_in_every_tier(self):
+        fee = self.env.ref("vrac_groupement.product_membership_year")
+        fee.list_price = 2.0
+        for tier in self.tier_a | self.tier_b | self.tier_c:
+            self.assertEqual(self._price(tier, fee), 2.0, tier.name)
+        self.tier_c.percent = 40  # resynchronising keeps one rule of each kind
+        self.assertEqual(len(self.tier_c.pricelist_id.item_ids), 2)
+        self.assertEqual(self._price(self.tier_c, fee), 2.0)
+
+    def test_pricelist_follows_tier_changes(self):
+        self.tier_c.write({"percent": 30, "rounding": 0.10, "name": "Test C2"})
+        self.assertAlmostEqual(
+            self._price(self.tier_c), 13.50
+        )  # 13.481 rounded to 0.10
+        self.assertEqual(self.tier_c.pricelist_id.name, "Test C2")
+        self.tier_c.action_archive()
+        self.assertFalse(self.tier_c.pricelist_id.active)
+
+    def test_tier_below_cost_and_zero_cost(self):
+        solidarity = self.Tier.create(
+            {
+                "name": "Solidaire",
+                "code": "TS",
+                "percent": -20,
+                "rounding": 0.05,
+                "by_resources": False,
+            }
+        )
+        self.assertAlmostEqual(self._price(solidarity), 8.30)  # 8.296
+        free = self.env["product.product"].create({"name": "Don", "standard_price": 0})
+        self.assertAlmostEqual(self._price(self.tier_c, free), 0.0)
+
+    def test_model_price_matches_the_pricelist(self):
+        for tier in self.tier_a | self.tier_b | self.tier_c:
+            self.assertAlmostEqual(tier.price_for_cost(10.37), self._price(tier))
+
+    def test_bad_tiers_are_refused(self):
+        with self.assertRaisesText(ValidationError, "100 % below cost"):
+            self.tier_a.percent = -101
+        with self.assertRaisesText(ValidationError, "above zero"):
+            self.tier_a.rounding = 0
+        with self.assertRaisesText(ValidationError, "above zero"):
+            self.tier_a.rounding = -0.05
+        with self.assertRaisesText(ValidationError, "overlap"):
+            self.tier_b.resource_min = 700
+        with self.assertRaisesText(ValidationError, "overlap"):
+            self.Tier.create(
+                {"name": "Bis", "code": "TX", "resource_min": 900, "resource_max": 1000}
+            )
+        self.assertEqual(self.tier_a.percent, 0)
+        self.assertEqual(self.tier_b.resource_min, 800)
+        self.assertFalse(self.Tier.search([("code", "=", "TX")]))
+
+    def test_tier_of_households_cannot_be_deleted(self):
+        self.household_romans.sudo().write(
+            {"vrac_tier_id": self.tier_c.id, "vrac_tier_reason": "Test"}
+        )
+        with self.assertRaises(UserError):
+            self.tier_c.unlink()
