@@ -1,6 +1,7 @@
 # Copyright 2026 VRAC for Odoo contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo.exceptions import ValidationError
+from odoo.tools.safe_eval import safe_eval
 
 from .common import VracTarifsCase
 
@@ -84,6 +85,16 @@ class TestCost(VracTarifsCase):
         action = tomato.product_tmpl_id.action_vrac_update_cost()
         self.assertEqual(action["params"]["type"], "warning")
         self.assertEqual(tomato.standard_price, 2.0)
+
+    def test_products_without_cost_are_listed(self):
+        action = self.env.ref("vrac_tarifs.product_template_action_no_cost")
+        domain = safe_eval(action.domain)
+        free = self.env["product.product"].create({"name": "Sans prix"})
+        listed = self.env["product.template"].search(domain)
+        self.assertIn(free.product_tmpl_id, listed)
+        self.assertNotIn(self.pasta.product_tmpl_id, listed)
+        fee = self.env.ref("vrac_groupement.product_membership_year")
+        self.assertNotIn(fee.product_tmpl_id, listed)
 
     def test_negative_logistics_refused(self):
         with self.assertRaisesText(ValidationError, "cannot be negative"):
