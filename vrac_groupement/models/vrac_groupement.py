@@ -113,13 +113,21 @@ class VracGroupement(models.Model):
     def _compute_indicators(self):
         indicators = self._get_indicators()
         for groupement in self:
-            values = indicators.get(groupement.id, {})
-            groupement.household_count = values.get("households", 0)
-            groupement.member_household_count = values.get("members", 0)
-            groupement.person_count = values.get("people", 0)
-            groupement.volunteer_count = values.get("volunteers", 0)
-            groupement.new_member_count = values.get("new_members", 0)
-            groupement.expired_member_count = values.get("expired", 0)
+            groupement._set_indicators(indicators.get(groupement.id, {}))
+
+    def _set_indicators(self, values):
+        """Assign the indicators of one group from its values of _get_indicators.
+
+        Hook: an addon adding indicators computes its fields with
+        _compute_indicators and sets them here, so one pass serves them all.
+        """
+        self.ensure_one()
+        self.household_count = values.get("households", 0)
+        self.member_household_count = values.get("members", 0)
+        self.person_count = values.get("people", 0)
+        self.volunteer_count = values.get("volunteers", 0)
+        self.new_member_count = values.get("new_members", 0)
+        self.expired_member_count = values.get("expired", 0)
 
     def _get_indicators(self):
         """Return {groupement id: {indicator: value}} computed with read_group.

@@ -8,21 +8,23 @@ class VracGroupement(models.Model):
 
     precarity_share = fields.Float(
         string="Share in precarity (%)",
-        compute="_compute_precarity_share",
+        compute="_compute_indicators",
         digits=(5, 1),
         help="Share of the group's households whose tier is a precarity tier.",
     )
-    precarity_target_met = fields.Boolean(compute="_compute_precarity_share")
+    precarity_target_met = fields.Boolean(compute="_compute_indicators")
 
-    @api.depends("precarity_target", "household_ids")
-    def _compute_precarity_share(self):
-        indicators = self._get_indicators()
-        for groupement in self:
-            values = indicators.get(groupement.id, {})
-            households = values.get("households", 0)
-            share = 100.0 * values.get("precarity", 0) / households if households else 0
-            groupement.precarity_share = share
-            groupement.precarity_target_met = share >= groupement.precarity_target
+    @api.depends("precarity_target")
+    def _compute_indicators(self):
+        return super()._compute_indicators()
+
+    def _set_indicators(self, values):
+        res = super()._set_indicators(values)
+        households = values.get("households", 0)
+        share = 100.0 * values.get("precarity", 0) / households if households else 0
+        self.precarity_share = share
+        self.precarity_target_met = share >= self.precarity_target
+        return res
 
     def _get_indicators(self):
         result = super()._get_indicators()

@@ -101,3 +101,17 @@ class TestHouseholdTier(VracTarifsCase):
         self.assertFalse(self.romans.precarity_target_met)  # 66.7 % < 70 %
         self.romans.precarity_target = 60
         self.assertTrue(self.romans.precarity_target_met)
+
+    def test_precarity_share_comes_with_the_indicators(self):
+        """The share in precarity is computed in the indicators' single pass."""
+
+        def queries(fnames):
+            self.env.invalidate_all()
+            before = self.cr.sql_log_count
+            self.romans.read(fnames)
+            return self.cr.sql_log_count - before
+
+        queries(["person_count"])  # warm the caches of the first read
+        alone = queries(["person_count"])
+        together = queries(["person_count", "precarity_share", "precarity_target_met"])
+        self.assertEqual(together, alone, "The share in precarity is a second pass")
