@@ -1,4 +1,5 @@
 from . import vrac_tier
+from . import vrac_tier_sale_mixin
 from . import res_company
 from . import res_config_settings
 from . import res_partner

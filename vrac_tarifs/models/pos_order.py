@@ -1,25 +1,12 @@
 # Copyright 2026 VRAC for Odoo contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from collections import defaultdict
-
 from odoo import api, fields, models
 
 
 class PosOrder(models.Model):
-    _inherit = "pos.order"
-
-    # Frozen at the sale, like on sale orders: the balance report reads the
-    # tier the household paid (SQL column pos_order.vrac_tier_id).
-    vrac_tier_id = fields.Many2one(
-        "vrac.tier",
-        string="Tier",
-        readonly=True,
-        copy=False,
-        index="btree_not_null",
-        groups="vrac_groupement.group_coordinator",
-        help="The household's tier when the order was made at the till (the "
-        "default tier for customers who are not households).",
-    )
+    # The tier is frozen when the order is made at the till.
+    _name = "pos.order"
+    _inherit = ["pos.order", "vrac.tier.sale.mixin"]
 
     @api.model_create_multi
     def create(self, vals_list):
@@ -58,15 +45,6 @@ class PosOrder(models.Model):
         if self.partner_id:
             return self.partner_id.with_company(self.company_id)._vrac_effective_tier()
         return self.company_id.sudo().vrac_default_tier_id
-
-    def _vrac_set_tier(self):
-        """Freeze the tier on the orders, one write per tier."""
-        orders_by_tier = defaultdict(lambda: self.browse())
-        for order in self:
-            orders_by_tier[order._vrac_get_tier()] |= order
-        # The tier is private: cashiers who create the orders cannot write it.
-        for tier, orders in orders_by_tier.items():
-            orders.sudo().write({"vrac_tier_id": tier.id})
 
     def _vrac_record_memberships(self):
         """A membership fee paid at the till makes the household a member.
