@@ -3,14 +3,21 @@
 {
     "name": "VRAC - Groupements d'achats",
     "summary": "Purchasing groups, member households, rolling membership",
-    "version": "17.0.1.0.0",
+    "version": "17.0.1.1.0",
     "category": "Association",
     "website": "https://github.com/vrac-odoo/vrac-odoo",
     "author": "VRAC for Odoo contributors",
     "license": "AGPL-3",
     "application": True,
     "installable": True,
-    "depends": ["mail", "contacts", "account", "membership"],
+    "depends": [
+        "mail",
+        "contacts",
+        "account",
+        "membership",
+        "sale_stock",
+        "purchase_stock",
+    ],
     "data": [
         "security/vrac_groupement_security.xml",
         "security/ir.model.access.csv",
@@ -19,6 +26,13 @@
         "views/vrac_volunteer_skill_views.xml",
         "views/res_partner_views.xml",
         "views/product_template_views.xml",
+        "views/product_supplierinfo_views.xml",
+        "views/sale_order_views.xml",
+        "views/purchase_order_views.xml",
+        "wizards/vrac_order_entry_views.xml",
+        "views/vrac_order_cycle_views.xml",
+        "report/vrac_order_cycle_reports.xml",
+        "report/vrac_order_cycle_templates.xml",
         "views/menus.xml",
     ],
     "demo": [
@@ -28,6 +42,7 @@
         "demo/vrac_groupement_demo.xml",
         "demo/res_partner_household_demo.xml",
         "demo/membership_demo.xml",
+        "demo/vrac_order_cycle_demo.xml",
     ],
     "assets": {
         "web.assets_tests": [

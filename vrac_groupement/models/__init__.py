@@ -5,3 +5,12 @@ from . import res_users
 from . import res_partner
 from . import product_template
 from . import membership_membership_line
+from . import vrac_order_cycle
+from . import vrac_order_cycle_line
+from . import vrac_order_cycle_groupement
+from . import sale_order
+from . import sale_order_line
+from . import purchase_order
+from . import purchase_order_line
+from . import stock_picking
+from . import product_supplierinfo

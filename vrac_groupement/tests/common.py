@@ -82,3 +82,149 @@ class VracGroupementCase(VracAssertMixin, TransactionCase):
         cls.household_die = cls.Partner.create(
             {"name": "Foyer Roux", "vrac_groupement_id": cls.die.id}
         )
+
+
+class VracCycleCase(VracGroupementCase):
+    """An open order cycle for Romans and Die, with four catalog products.
+
+    - pasta: units, cases of 20 (a purchase packaging), rounded up;
+    - olive oil: units, cases of 6 (the vendor's case quantity), rounded down;
+    - lentils: sold by the kg, 25 kg sacks, rounded down, 3 kg at most;
+    - apples: sold by the kg, crates of 10 kg, producer capacity 30 kg.
+    Six households: four in Romans, two in Die.
+    """
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.setup_vrac_cycle(cls)
+
+    @staticmethod
+    def setup_vrac_cycle(cls):
+        cls.coordinator.groups_id |= cls.env.ref("purchase.group_purchase_user")
+        cls.Cycle = cls.env["vrac.order.cycle"]
+        uom_unit = cls.env.ref("uom.product_uom_unit")
+        uom_kg = cls.env.ref("uom.product_uom_kgm")
+        cls.vendor_italy, cls.vendor_spain, cls.vendor_farm = cls.Partner.create(
+            [
+                {"name": "Test Pastificio Toscano", "is_company": True},
+                {"name": "Test Aceites Andaluces", "is_company": True},
+                {"name": "Test Ferme des Coteaux", "is_company": True},
+            ]
+        )
+
+        def product(name, uom, price, vendor, vendor_price, case_qty=0.0):
+            return cls.env["product.product"].create(
+                {
+                    "name": name,
+                    "detailed_type": "product",
+                    "uom_id": uom.id,
+                    "uom_po_id": uom.id,
+                    "list_price": price,
+                    "standard_price": vendor_price,
+                    "taxes_id": [(5, 0, 0)],
+                    "supplier_taxes_id": [(5, 0, 0)],
+                    "seller_ids": [
+                        (
+                            0,
+                            0,
+                            {
+                                "partner_id": vendor.id,
+                                "price": vendor_price,
+                                "vrac_case_qty": case_qty,
+                            },
+                        )
+                    ],
+                }
+            )
+
+        cls.pasta = product("Test Penne 500 g", uom_unit, 1.50, cls.vendor_italy, 1.20)
+        cls.env["product.packaging"].create(
+            {
+                "name": "Carton de 20",
+                "product_id": cls.pasta.id,
+                "qty": 20,
+                "purchase": True,
+            }
+        )
+        cls.oil = product(
+            "Test Huile d'olive 1 L", uom_unit, 9.00, cls.vendor_spain, 7.50, 6
+        )
+        cls.lentils = product(
+            "Test Lentilles vertes (vrac)", uom_kg, 3.00, cls.vendor_farm, 2.40, 25
+        )
+        cls.apples = product(
+            "Test Pommes (kg)", uom_kg, 2.20, cls.vendor_farm, 1.60, 10
+        )
+        cls.households_romans = cls.household_romans | cls.Partner.create(
+            [
+                {"name": f"Foyer Romans {n}", "vrac_groupement_id": cls.romans.id}
+                for n in (2, 3, 4)
+            ]
+        )
+        cls.households_die = cls.household_die | cls.Partner.create(
+            {"name": "Foyer Die 2", "vrac_groupement_id": cls.die.id}
+        )
+        cls.cycle = cls.Cycle.create(
+            {
+                "name": "Test commande de décembre",
+                "date_open": "2026-12-01 08:00:00",
+                "date_close": "2026-12-10 20:00:00",
+                "groupement_line_ids": [
+                    (
+                        0,
+                        0,
+                        {
+                            "groupement_id": cls.romans.id,
+                            "distribution_date": "2026-12-17",
+                        },
+                    ),
+                    (
+                        0,
+                        0,
+                        {
+                            "groupement_id": cls.die.id,
+                            "distribution_date": "2026-12-18",
+                        },
+                    ),
+                ],
+                "line_ids": [
+                    (0, 0, {"product_id": cls.pasta.id, "rounding_policy": "up"}),
+                    (0, 0, {"product_id": cls.oil.id, "rounding_policy": "down"}),
+                    (
+                        0,
+                        0,
+                        {
+                            "product_id": cls.lentils.id,
+                            "rounding_policy": "down",
+                            "max_per_household": 3.0,
+                        },
+                    ),
+                    (
+                        0,
+                        0,
+                        {
+                            "product_id": cls.apples.id,
+                            "rounding_policy": "up",
+                            "capacity": 30.0,
+                        },
+                    ),
+                ],
+            }
+        )
+        cls.cycle.with_user(cls.coordinator).action_open()
+
+    def cycle_line(self, product, cycle=None):
+        return (cycle or self.cycle).line_ids.filtered(
+            lambda line: line.product_id == product
+        )
+
+    def order_line(self, household, product, cycle=None):
+        return self.env["sale.order.line"].search(
+            [
+                ("vrac_cycle_id", "=", (cycle or self.cycle).id),
+                ("order_partner_id", "=", household.id),
+                ("product_id", "=", product.id),
+                ("state", "!=", "cancel"),
+            ]
+        )

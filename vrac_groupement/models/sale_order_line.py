@@ -1,0 +1,187 @@
+# Copyright 2026 VRAC for Odoo contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from collections import defaultdict
+
+from odoo import _, api, fields, models
+from odoo.exceptions import ValidationError
+from odoo.tools import float_compare, float_is_zero, float_repr
+
+from .vrac_order_cycle import CYCLE_PROCESS
+
+# Fields of a household order line that the closing of its cycle freezes.
+FROZEN_LINE_FIELDS = {"product_id", "product_uom_qty", "vrac_ordered_qty", "order_id"}
+
+
+class SaleOrderLine(models.Model):
+    _inherit = "sale.order.line"
+
+    vrac_cycle_id = fields.Many2one(
+        related="order_id.vrac_cycle_id", store=True, index=True, string="Order cycle"
+    )
+    vrac_groupement_id = fields.Many2one(
+        related="order_id.vrac_groupement_id", store=True, string="Purchasing group"
+    )
+    vrac_cycle_line_id = fields.Many2one(
+        "vrac.order.cycle.line",
+        string="Catalog line",
+        compute="_compute_vrac_cycle_line_id",
+        store=True,
+        index=True,
+    )
+    vrac_ordered_qty = fields.Float(
+        string="Ordered",
+        digits="Product Unit of Measure",
+        copy=False,
+        help="What the household ordered. The quantity is what it gets once "
+        "the cycle is closed: less when a shortfall is shared out.",
+    )
+    vrac_is_short = fields.Boolean(
+        compute="_compute_vrac_is_short",
+        store=True,
+        string="Short",
+        help="The household gets less than it ordered.",
+    )
+    vrac_allocation_note = fields.Char(
+        compute="_compute_vrac_allocation_note", string="Allocation"
+    )
+    vrac_household_number = fields.Char(
+        related="order_id.vrac_household_number", string="Household number"
+    )
+    vrac_phone = fields.Char(related="order_partner_id.phone", string="Phone")
+    vrac_mobile = fields.Char(related="order_partner_id.mobile", string="Mobile")
+
+    @api.depends("order_id.vrac_cycle_id.line_ids.product_id", "product_id")
+    def _compute_vrac_cycle_line_id(self):
+        catalog = {
+            (cycle_line.cycle_id.id, cycle_line.product_id.id): cycle_line
+            for cycle_line in self.order_id.vrac_cycle_id.line_ids
+        }
+        for line in self:
+            line.vrac_cycle_line_id = catalog.get(
+                (line.order_id.vrac_cycle_id.id, line.product_id.id), False
+            )
+
+    @api.depends("vrac_ordered_qty", "product_uom_qty", "vrac_cycle_id")
+    def _compute_vrac_is_short(self):
+        for line in self:
+            line.vrac_is_short = bool(line.vrac_cycle_id) and (
+                float_compare(
+                    line.product_uom_qty,
+                    line.vrac_ordered_qty,
+                    precision_rounding=line.product_uom.rounding or 0.001,
+                )
+                < 0
+            )
+
+    @api.depends("vrac_ordered_qty", "product_uom_qty", "vrac_is_short")
+    def _compute_vrac_allocation_note(self):
+        for line in self:
+            if not line.vrac_is_short:
+                line.vrac_allocation_note = False
+                continue
+            digits = 0 if line.vrac_cycle_line_id._vrac_step() == 1 else 3
+            line.vrac_allocation_note = _(
+                "ordered %(ordered)s, allocated %(allocated)s",
+                ordered=float_repr(line.vrac_ordered_qty, digits),
+                allocated=float_repr(line.product_uom_qty, digits),
+            )
+
+    @api.constrains("vrac_ordered_qty", "product_uom_qty", "product_id", "order_id")
+    def _check_vrac_cycle_quantities(self):
+        for line in self.filtered(
+            lambda sol: sol.vrac_cycle_id and not sol.display_type
+        ):
+            cycle = line.vrac_cycle_id
+            product = line.product_id.display_name
+            if not line.vrac_cycle_line_id:
+                raise ValidationError(
+                    _(
+                        "%(product)s is not in the catalog of order cycle %(cycle)s.",
+                        product=product,
+                        cycle=cycle.name,
+                    )
+                )
+            if line.vrac_ordered_qty < 0 or line.product_uom_qty < 0:
+                raise ValidationError(
+                    _(
+                        "The quantity of %(product)s cannot be negative.",
+                        product=product,
+                    )
+                )
+            cycle_line = line.vrac_cycle_line_id
+            maximum = cycle_line.max_per_household
+            if (
+                maximum
+                and float_compare(line.vrac_ordered_qty, maximum, precision_digits=3)
+                > 0
+            ):
+                raise ValidationError(
+                    _(
+                        "A household can order at most %(max)s %(uom)s of "
+                        "%(product)s in this cycle (%(qty)s asked).",
+                        max=float_repr(maximum, 3).rstrip("0").rstrip("."),
+                        uom=cycle_line.uom_id.name,
+                        product=product,
+                        qty=float_repr(line.vrac_ordered_qty, 3)
+                        .rstrip("0")
+                        .rstrip("."),
+                    )
+                )
+            step = cycle_line._vrac_step()
+            if step == 1 and not float_is_zero(
+                line.vrac_ordered_qty % 1, precision_digits=6
+            ):
+                raise ValidationError(
+                    _(
+                        "%(product)s is sold by the unit: order a whole number.",
+                        product=product,
+                    )
+                )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        process = self.env.context.get(CYCLE_PROCESS)
+        for vals in vals_list:
+            if "vrac_ordered_qty" not in vals and not process:
+                vals["vrac_ordered_qty"] = vals.get("product_uom_qty", 1.0)
+        if not process:
+            orders = self.env["sale.order"].browse(
+                {vals["order_id"] for vals in vals_list if vals.get("order_id")}
+            )
+            orders._vrac_check_orders_editable()
+        return super().create(vals_list)
+
+    def write(self, vals):
+        if FROZEN_LINE_FIELDS.intersection(vals) and not self.env.context.get(
+            CYCLE_PROCESS
+        ):
+            self.order_id._vrac_check_orders_editable()
+            if "product_uom_qty" in vals and "vrac_ordered_qty" not in vals:
+                cycle_lines = self.filtered("vrac_cycle_id")
+                if cycle_lines:
+                    super(SaleOrderLine, cycle_lines).write(
+                        {"vrac_ordered_qty": vals["product_uom_qty"]}
+                    )
+        return super().write(vals)
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_vrac_closed_cycle(self):
+        if not self.env.context.get(CYCLE_PROCESS):
+            self.order_id._vrac_check_orders_editable()
+
+    def _vrac_write_quantities(self, quantities):
+        """Write ``{line id: quantity}`` with one UPDATE per distinct value.
+
+        The unit price and discount are written with the quantity, so that
+        the pricelist is not searched again line by line: a household keeps
+        the price of its order, only the quantity it gets changes.
+        """
+        groups = defaultdict(list)
+        for line in self:
+            groups[(quantities[line.id], line.price_unit, line.discount)].append(
+                line.id
+            )
+        for (qty, price_unit, discount), ids in groups.items():
+            self.browse(ids).write(
+                {"product_uom_qty": qty, "price_unit": price_unit, "discount": discount}
+            )
