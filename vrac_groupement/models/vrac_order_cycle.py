@@ -126,7 +126,7 @@ class VracOrderCycle(models.Model):
 
     def _compute_counts(self):
         counts = {
-            cycle.id: (count, amount)
+            cycle: (count, amount)
             for cycle, count, amount in self.env["sale.order"]._read_group(
                 [("vrac_cycle_id", "in", self.ids), ("state", "!=", "cancel")],
                 ["vrac_cycle_id"],

@@ -124,19 +124,25 @@ class VracOrderCycleLine(models.Model):
         ),
     ]
 
+    def _vrac_sellers(self):
+        """The product's vendor price list entries (real records, also when new)."""
+        self.ensure_one()
+        product = self.product_id._origin
+        return product.seller_ids.filtered(
+            lambda s: not s.product_id or s.product_id == product
+        )
+
     @api.depends("product_id")
     def _compute_vendor_ids(self):
         for line in self:
-            line.vendor_ids = line.product_id.seller_ids.filtered(
-                lambda s, p=line.product_id: not s.product_id or s.product_id == p
-            ).partner_id
+            line.vendor_ids = line._vrac_sellers().partner_id
 
     @api.depends("product_id")
     def _compute_vendor_id(self):
         for line in self:
-            if line.vendor_id in line.vendor_ids:
-                continue
-            line.vendor_id = line.vendor_ids[:1]
+            vendors = line._vrac_sellers().partner_id
+            if line.vendor_id._origin not in vendors:
+                line.vendor_id = vendors[:1]
 
     def _vrac_supplierinfo(self):
         """The product's vendor price list entry for the line's vendor."""
@@ -161,7 +167,7 @@ class VracOrderCycleLine(models.Model):
     @api.depends("product_id", "vendor_id")
     def _compute_case_size(self):
         for line in self:
-            packaging = line.product_id.packaging_ids.filtered("purchase")[:1]
+            packaging = line.product_id._origin.packaging_ids.filtered("purchase")[:1]
             seller = line._vrac_supplierinfo()
             line.case_size = (
                 packaging.qty
@@ -227,8 +233,22 @@ class VracOrderCycleLine(models.Model):
         return self.product_id.uom_id.category_id in categories
 
     def _vrac_step(self):
-        """Resolution of the allocation: 1 unit, or 1 g (0.001 kg) for bulk."""
-        return BULK_STEP if self._vrac_is_bulk() else 1
+        """Resolution of the allocation: 1 unit, or 1 g (0.001 kg) for bulk.
+
+        Never finer than the quantities Odoo stores (the "Product Unit of
+        Measure" precision, which this addon raises to 3 decimals).
+        """
+        if not self._vrac_is_bulk():
+            return 1
+        digits = self.env["decimal.precision"].precision_get("Product Unit of Measure")
+        return max(BULK_STEP, 10**-digits)
+
+    @api.model
+    def _vrac_ensure_gram_precision(self):
+        """Quantities to the gram: at least 3 decimals for product quantities."""
+        precision = self.env.ref("product.decimal_product_uom")
+        if precision.digits < 3:
+            precision.digits = 3
 
     def _vrac_pool(self, groupement):
         """The pool of this catalog line for a household order of ``groupement``."""
