@@ -176,6 +176,9 @@ class SaleOrderLine(models.Model):
         the pricelist is not searched again line by line: a household keeps
         the price of its order, only the quantity it gets changes.
         """
+        # Values the recomputed amounts read line by line (what was delivered,
+        # invoiced or paid at the till), loaded for all lines in one go.
+        self.order_id.order_line.sudo().fetch(self._vrac_quantity_prefetch_fields())
         groups = defaultdict(list)
         for line in self:
             groups[(quantities[line.id], line.price_unit, line.discount)].append(
@@ -185,3 +188,8 @@ class SaleOrderLine(models.Model):
             self.browse(ids).write(
                 {"product_uom_qty": qty, "price_unit": price_unit, "discount": discount}
             )
+
+    def _vrac_quantity_prefetch_fields(self):
+        """Fields to load for all lines before their quantities change."""
+        wanted = ("invoice_lines", "move_ids", "pos_order_line_ids")
+        return [name for name in wanted if name in self._fields]

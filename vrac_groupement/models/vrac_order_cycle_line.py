@@ -229,8 +229,11 @@ class VracOrderCycleLine(models.Model):
     def _vrac_is_bulk(self):
         """Whether the product is shared out by weight or volume (to the gram)."""
         self.ensure_one()
-        categories = [self.env.ref(xmlid) for xmlid in BULK_UOM_CATEGORIES]
-        return self.product_id.uom_id.category_id in categories
+        model_data = self.env["ir.model.data"]
+        categories = [
+            model_data._xmlid_to_res_id(xmlid) for xmlid in BULK_UOM_CATEGORIES
+        ]
+        return self.product_id.uom_id.category_id.id in categories
 
     def _vrac_step(self):
         """Resolution of the allocation: 1 unit, or 1 g (0.001 kg) for bulk.

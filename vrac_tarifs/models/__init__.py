@@ -9,3 +9,4 @@ from . import sale_order
 from . import pos_config
 from . import pos_session
 from . import pos_order
+from . import vrac_order_cycle

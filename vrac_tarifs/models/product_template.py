@@ -89,28 +89,50 @@ class ProductTemplate(models.Model):
             result.setdefault(seller.product_tmpl_id, seller)
         return result
 
-    def _vrac_compute_costs(self):
-        """{template: (vendor, vendor price, logistics, cost)} per unit of sale."""
+    def _vrac_vendor_prices(self):
+        """{template: (vendor, price per unit of sale in the company currency)}.
+
+        From each template's first valid vendor price list line.
+        """
         company = self.env.company
         today = fields.Date.context_today(self)
-        costs = {}
+        prices = {}
         for template, seller in self._vrac_main_sellers().items():
             price = seller.currency_id._convert(
                 seller.price, company.currency_id, company, today, round=False
             )
-            price = seller.product_uom._compute_price(price, template.uom_id)
-            source = template if template.vrac_logistics_override else seller.partner_id
+            prices[template] = (
+                seller.partner_id,
+                seller.product_uom._compute_price(price, template.uom_id),
+            )
+        return prices
+
+    def _vrac_compute_costs(self, vendor_prices=None):
+        """{template: (vendor, vendor price, logistics, cost)} per unit of sale.
+
+        :param vendor_prices: optional {template: (vendor, price per unit of
+            sale in the company currency)} to use instead of the vendor
+            price lists, e.g. what an order cycle actually paid.
+        """
+        if vendor_prices is None:
+            vendor_prices = self._vrac_vendor_prices()
+        costs = {}
+        for template, (vendor, price) in vendor_prices.items():
+            source = template if template.vrac_logistics_override else vendor
             cost = pricing.cost_price(
                 price,
                 source.vrac_logistics_percent,
                 source.vrac_logistics_amount,
             )
-            costs[template] = (seller.partner_id, price, cost - price, cost)
+            costs[template] = (vendor, price, cost - price, cost)
         return costs
 
-    def _vrac_update_costs(self):
-        """Write cost price and breakdown, set-wise; returns the updated templates."""
-        costs = self._vrac_compute_costs()
+    def _vrac_update_costs(self, vendor_prices=None):
+        """Write cost price and breakdown, set-wise; returns the updated templates.
+
+        :param vendor_prices: see :meth:`_vrac_compute_costs`.
+        """
+        costs = self._vrac_compute_costs(vendor_prices)
         if not costs:
             return self.browse()
         digits = self.env["decimal.precision"].precision_get("Product Price")

@@ -1,0 +1,50 @@
+# Copyright 2026 VRAC for Odoo contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo import _, fields, models
+
+
+class VracOrderCycle(models.Model):
+    _inherit = "vrac.order.cycle"
+
+    def _vrac_on_purchases_confirmed(self, purchases):
+        """Cost prices follow what the cycle actually pays its vendors.
+
+        The confirmed purchase price (in the company currency, per unit of
+        sale) plus the vendor's logistics share becomes the cost price, so
+        the tier prices of the distribution follow it.
+        """
+        result = super()._vrac_on_purchases_confirmed(purchases)
+        prices = self._vrac_purchase_prices(purchases)
+        if prices:
+            templates = self.env["product.template"].union(*prices)
+            updated = templates._vrac_update_costs(prices)
+            for cycle in self:
+                cycle.message_post(
+                    body=_(
+                        "Cost prices updated from the confirmed purchase orders "
+                        "for %(count)s product(s).",
+                        count=len(updated),
+                    )
+                )
+        return result
+
+    def _vrac_purchase_prices(self, purchases):
+        """{template: (vendor, price per unit of sale in the company currency)}."""
+        prices = {}
+        today = fields.Date.context_today(self)
+        for line in purchases.order_line.filtered("vrac_cycle_line_id"):
+            order = line.order_id
+            company = order.company_id
+            price = order.currency_id._convert(
+                line.price_unit * (1 - (line.discount or 0.0) / 100),
+                company.currency_id,
+                company,
+                today,
+                round=False,
+            )
+            template = line.product_id.product_tmpl_id
+            prices[template] = (
+                order.partner_id,
+                line.product_uom._compute_price(price, template.uom_id),
+            )
+        return prices
