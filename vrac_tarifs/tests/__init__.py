@@ -5,3 +5,4 @@ from . import test_cost
 from . import test_balance_report
 from . import test_pos
 from . import test_pos_tours
+from . import test_cycle_costs
