@@ -740,6 +740,29 @@ class VracOrderCycle(models.Model):
             context={"search_default_filter_short": 1},
         )
 
+    def action_notify_shortfalls(self):
+        """Email the households who get less than they ordered (mass mailing)."""
+        self.ensure_one()
+        orders = self.sale_order_ids.filtered(
+            lambda o: o.vrac_is_short and o.state != "cancel"
+        )
+        if not orders:
+            raise UserError(_("Every household gets what it ordered: nobody to tell."))
+        template = self.env.ref("vrac_groupement.mail_template_cycle_shortfall")
+        return {
+            "type": "ir.actions.act_window",
+            "name": _("Tell the households"),
+            "res_model": "mail.compose.message",
+            "view_mode": "form",
+            "target": "new",
+            "context": {
+                "default_composition_mode": "mass_mail",
+                "default_model": "sale.order",
+                "default_res_ids": orders.ids,
+                "default_template_id": template.id,
+            },
+        }
+
     def action_view_purchase_orders(self):
         return self._vrac_action(
             "purchase.purchase_rfq",

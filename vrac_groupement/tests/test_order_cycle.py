@@ -3,11 +3,13 @@
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import tagged
 
+from odoo.addons.mail.tests.common import MockEmail
+
 from .common import VracCycleCase
 
 
 @tagged("post_install", "-at_install")
-class TestOrderCycle(VracCycleCase):
+class TestOrderCycle(VracCycleCase, MockEmail):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
@@ -85,7 +87,18 @@ class TestOrderCycle(VracCycleCase):
         line = self.order_line(self.r1, self.apples)
         self.assertEqual(line.vrac_ordered_qty, 8)
         self.assertEqual(line.product_uom_qty, 8)
-        self.assertAlmostEqual(order.amount_untaxed, 3 * 1.5 + 2 * 9 + 3 * 3 + 8 * 2.2)
+        # At the household's own price (its tier's when vrac_tarifs is there).
+        prices = order.pricelist_id._get_products_price(
+            self.pasta | self.oil | self.lentils | self.apples, 1.0
+        )
+        self.assertAlmostEqual(
+            order.amount_untaxed,
+            3 * prices[self.pasta.id]
+            + 2 * prices[self.oil.id]
+            + 3 * prices[self.lentils.id]
+            + 8 * prices[self.apples.id],
+            places=2,
+        )
         self.assertEqual(self.cycle_line(self.apples).ordered_qty, 34.2)
         self.assertEqual(self.cycle_line(self.apples).household_count, 6)
 
@@ -145,9 +158,12 @@ class TestOrderCycle(VracCycleCase):
         self.assertEqual(self.cycle.shortfall_count, 6 + 4 + 1)
 
         # The household's order follows, at its own price.
-        order = self.order_line(self.r4, self.apples).order_id
+        apple_line = self.order_line(self.r4, self.apples)
+        oil_line = self.order_line(self.r4, self.oil)
         self.assertAlmostEqual(
-            order.amount_untaxed, 1 * 9 + 0 + apples[self.r4] * 2.2, places=2
+            apple_line.order_id.amount_untaxed,
+            oil_line.price_unit + apples[self.r4] * apple_line.price_unit,
+            places=2,
         )
 
     def test_close_prepares_one_purchase_order_per_vendor(self):
@@ -384,3 +400,39 @@ class TestOrderCycle(VracCycleCase):
             self.env["sale.order"].create(
                 {"partner_id": self.r1.id, "vrac_cycle_id": self.cycle.id}
             )
+
+    def test_households_short_are_listed_and_emailed(self):
+        self.r2.email = "foyer.r2@example.org"
+        self.d2.email = "foyer.d2@example.org"
+        self.order_and_close()
+        action = self.cycle.action_view_shortfalls()
+        lines = self.env["sale.order.line"].search(
+            action["domain"] + [("vrac_is_short", "=", True)]
+        )
+        self.assertEqual(len(lines), self.cycle.shortfall_count)
+        self.assertIn("06 11 22 33 44", lines.mapped("vrac_phone"))
+        action = self.cycle.action_notify_shortfalls()
+        with self.mock_mail_gateway():
+            composer = (
+                self.env["mail.compose.message"]
+                .with_context(**action["context"])
+                .create({})
+            )
+            composer._action_send_mail()
+            self.env["mail.mail"].process_email_queue()
+        # Households with an email get one; the others are on the list to call.
+        self.assertEqual(
+            sorted(mail["email_to"][0] for mail in self._mails),
+            [
+                '"Foyer Die 2" <foyer.d2@example.org>',
+                '"Foyer Romans 2" <foyer.r2@example.org>',
+            ],
+        )
+        short_oil = (
+            self.r2 if self.order_line(self.r2, self.oil).vrac_is_short else self.d2
+        )
+        body = next(
+            m["body"] for m in self._mails if short_oil.email in m["email_to"][0]
+        )
+        self.assertIn("Huile d&#39;olive 1 L", body.replace("'", "&#39;"))
+        self.assertIn("ordered 3, allocated 2", body)
