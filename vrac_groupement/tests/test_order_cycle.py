@@ -436,3 +436,26 @@ class TestOrderCycle(VracCycleCase, MockEmail):
         )
         self.assertIn("Huile d&#39;olive 1 L", body.replace("'", "&#39;"))
         self.assertIn("ordered 3, allocated 2", body)
+
+    def test_volunteer_sees_the_cycles_of_their_groups(self):
+        die_only = self.cycle.copy(
+            {
+                "name": "Test commande de Die",
+                "groupement_line_ids": [
+                    (
+                        0,
+                        0,
+                        {
+                            "groupement_id": self.die.id,
+                            "distribution_date": "2026-12-18",
+                        },
+                    )
+                ],
+            }
+        )
+        visible = self.Cycle.with_user(self.volunteer).search([])
+        self.assertIn(self.cycle, visible)
+        self.assertNotIn(die_only, visible)
+        with self.assertRaises(AccessError):
+            die_only.with_user(self.volunteer).read(["name"])
+        self.assertIn(die_only, self.Cycle.with_user(self.coordinator).search([]))
