@@ -4,7 +4,7 @@ from collections import defaultdict
 
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
-from odoo.tools import float_compare, float_is_zero, float_repr
+from odoo.tools import float_compare, float_is_zero, formatLang
 
 from .vrac_order_cycle import CYCLE_PROCESS
 
@@ -79,12 +79,29 @@ class SaleOrderLine(models.Model):
             if not line.vrac_is_short:
                 line.vrac_allocation_note = False
                 continue
-            digits = 0 if line.vrac_cycle_line_id._vrac_step() == 1 else 3
             line.vrac_allocation_note = _(
                 "ordered %(ordered)s, allocated %(allocated)s",
-                ordered=float_repr(line.vrac_ordered_qty, digits),
-                allocated=float_repr(line.product_uom_qty, digits),
+                ordered=line._vrac_format_quantity(line.vrac_ordered_qty),
+                allocated=line._vrac_format_quantity(line.product_uom_qty),
             )
+
+    def _vrac_format_quantity(self, quantity):
+        """``quantity`` as the household reads it: "3", or "8,852 kg" in French.
+
+        In the user's language, without trailing zeros; bulk products (sold
+        by weight or volume) with their unit.
+        """
+        self.ensure_one()
+        bulk = self.vrac_cycle_line_id and self.vrac_cycle_line_id._vrac_is_bulk()
+        digits = 3 if bulk else 0
+        text = formatLang(self.env, quantity, digits=digits, grouping=True)
+        if digits:
+            point = (
+                self.env["res.lang"]._lang_get(self.env.lang or "en_US").decimal_point
+            )
+            text = text.rstrip("0").rstrip(point)
+            return f"{text} {self.product_uom.name}"
+        return text
 
     @api.constrains("vrac_ordered_qty", "product_uom_qty", "product_id", "order_id")
     def _check_vrac_cycle_quantities(self):
@@ -117,14 +134,11 @@ class SaleOrderLine(models.Model):
             ):
                 raise ValidationError(
                     _(
-                        "A household can order at most %(max)s %(uom)s of "
-                        "%(product)s in this cycle (%(qty)s asked).",
-                        max=float_repr(maximum, 3).rstrip("0").rstrip("."),
-                        uom=cycle_line.uom_id.name,
+                        "A household can order at most %(max)s of %(product)s "
+                        "in this cycle (%(qty)s asked).",
+                        max=line._vrac_format_quantity(maximum),
                         product=product,
-                        qty=float_repr(line.vrac_ordered_qty, 3)
-                        .rstrip("0")
-                        .rstrip("."),
+                        qty=line._vrac_format_quantity(line.vrac_ordered_qty),
                     )
                 )
             step = cycle_line._vrac_step()

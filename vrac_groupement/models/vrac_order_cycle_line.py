@@ -43,7 +43,6 @@ class VracOrderCycleLine(models.Model):
     )
     vendor_id = fields.Many2one(
         "res.partner",
-        string="Vendor",
         compute="_compute_vendor_id",
         store=True,
         readonly=False,
@@ -90,15 +89,19 @@ class VracOrderCycleLine(models.Model):
     )
     ordered_qty = fields.Float(
         compute="_compute_quantities",
+        compute_sudo=True,
         string="Ordered",
         digits="Product Unit of Measure",
     )
     allocated_qty = fields.Float(
         compute="_compute_quantities",
+        compute_sudo=True,
         string="Allocated",
         digits="Product Unit of Measure",
     )
-    household_count = fields.Integer(compute="_compute_quantities", string="Households")
+    household_count = fields.Integer(
+        compute="_compute_quantities", compute_sudo=True, string="Households"
+    )
     purchase_qty = fields.Float(
         string="Bought",
         readonly=True,
@@ -111,6 +114,7 @@ class VracOrderCycleLine(models.Model):
     )
     surplus_qty = fields.Float(
         compute="_compute_quantities",
+        compute_sudo=True,
         string="Surplus",
         digits="Product Unit of Measure",
         help="Bought beyond the orders, for sale at the distribution.",

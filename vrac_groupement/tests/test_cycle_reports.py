@@ -264,15 +264,17 @@ class TestCycleReports(VracCycleCase):
         martin_rows = blocks[2][1]
         apples = self.order_line(martin, self.apples)
         martin_order = apples.order_id
-        # Product (with the shortfall), ordered, allocated, unit price, subtotal.
+        # Product (with the shortfall), ordered, allocated, unit price, subtotal,
+        # at the household's own prices (its tier's when vrac_tarifs is there).
+        pasta, oil = (self.order_line(martin, p) for p in (self.pasta, self.oil))
         self.assertEqual(
             martin_rows[0],
             [
                 "Test Penne 500 g",
                 "12 Units",
                 "12 Units",
-                self.money(1.5),
-                self.money(18.0),
+                self.money(pasta.price_unit),
+                self.money(12 * pasta.price_unit),
             ],
         )
         self.assertEqual(
@@ -281,8 +283,8 @@ class TestCycleReports(VracCycleCase):
                 "Test Huile d'olive 1 L ordered 4, allocated 2",
                 "4 Units",
                 "2 Units",
-                self.money(9.0),
-                self.money(18.0),
+                self.money(oil.price_unit),
+                self.money(2 * oil.price_unit),
             ],
         )
         self.assertEqual(martin_rows[2][1:3], ["3 kg", "0 kg"])
@@ -292,25 +294,26 @@ class TestCycleReports(VracCycleCase):
         self.assertEqual(
             martin_rows[3],
             [
-                "Test Pommes (kg) ordered 9.000, allocated 8.852",
+                "Test Pommes (kg) ordered 9 kg, allocated 8.852 kg",
                 "9 kg",
                 "8.852 kg",
-                self.money(2.2),
-                self.money(19.47),
+                self.money(apples.price_unit),
+                self.money(apples.price_subtotal),
             ],
         )
         self.assertEqual(
             martin_rows[-1], ["Order total", self.money(martin_order.amount_total)]
         )
         # Households who got what they ordered carry no note.
+        pasta = self.order_line(romans_2, self.pasta)
         self.assertEqual(
             blocks[3][1][0],
             [
                 "Test Penne 500 g",
                 "5 Units",
                 "5 Units",
-                self.money(1.5),
-                self.money(7.5),
+                self.money(pasta.price_unit),
+                self.money(5 * pasta.price_unit),
             ],
         )
         self.assertEqual(len(page.xpath("//div[@name='allocation_note']")), 11)
