@@ -105,6 +105,20 @@ class SaleOrderLine(models.Model):
 
     @api.constrains("vrac_ordered_qty", "product_uom_qty", "product_id", "order_id")
     def _check_vrac_cycle_quantities(self):
+        seen = {}
+        for line in self.order_id.order_line:
+            if not line.vrac_cycle_id or line.display_type:
+                continue
+            key = (line.order_id.id, line.product_id.id)
+            if seen.setdefault(key, line.id) != line.id:
+                raise ValidationError(
+                    _(
+                        "%(product)s is twice in the order of %(household)s: "
+                        "change the quantity of its first line instead.",
+                        product=line.product_id.display_name,
+                        household=line.order_partner_id.display_name,
+                    )
+                )
         for line in self.filtered(
             lambda sol: sol.vrac_cycle_id and not sol.display_type
         ):

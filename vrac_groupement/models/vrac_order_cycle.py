@@ -13,8 +13,8 @@ from ..tools.allocation import allocate, round_to_cases
 # Context key set while the cycle itself changes household orders (closing,
 # re-allocation): the "cycle is closed" guard of sale orders lets it through.
 CYCLE_PROCESS = "vrac_cycle_process"
-# States in which household orders may change.
-EDITABLE_STATES = ("draft", "open")
+# States before closing: household quantities are still only what they order.
+BEFORE_CLOSING_STATES = ("draft", "open")
 
 
 class VracOrderCycle(models.Model):
@@ -386,8 +386,7 @@ class VracOrderCycle(models.Model):
         :return: the household sale orders touched.
         """
         self.ensure_one()
-        if self.state not in EDITABLE_STATES:
-            raise UserError(self._vrac_closed_message())
+        self._vrac_check_orders_editable()
         SaleOrder = self.env["sale.order"]
         partners = self.env["res.partner"].browse(list(quantities))
         orders = SaleOrder.search(
@@ -409,6 +408,7 @@ class VracOrderCycle(models.Model):
             for line in orders.order_line
             if not line.display_type
         }
+        digits = self.env["decimal.precision"].precision_get("Product Unit of Measure")
         to_create, to_unlink = [], self.env["sale.order.line"]
         to_write = defaultdict(lambda: self.env["sale.order.line"])
         for partner_id, products in quantities.items():
@@ -418,7 +418,12 @@ class VracOrderCycle(models.Model):
                 if line and not qty:
                     to_unlink |= line
                 elif line:
-                    to_write[qty] |= line
+                    # Unchanged quantities are not written: the household
+                    # keeps the price of its order.
+                    if float_compare(
+                        qty, line.vrac_ordered_qty, precision_digits=digits
+                    ):
+                        to_write[qty] |= line
                 elif qty:
                     to_create.append(
                         {
@@ -433,7 +438,11 @@ class VracOrderCycle(models.Model):
             lines.write({"product_uom_qty": qty})
         if to_create:
             self.env["sale.order.line"].create(to_create)
-        return SaleOrder.browse([o.id for o in order_of.values()])
+        touched = SaleOrder.browse([o.id for o in order_of.values()])
+        # A household that ordered nothing has no order (quotations only).
+        empty = touched.filtered(lambda o: not o.order_line and o.state == "draft")
+        empty.unlink()
+        return touched - empty
 
     def _vrac_prepare_sale_order(self, partner_id):
         self.ensure_one()
@@ -447,9 +456,16 @@ class VracOrderCycle(models.Model):
         """Refuse changes to household orders unless the cycles are open."""
         if self.env.context.get(CYCLE_PROCESS):
             return
-        closed = self.filtered(lambda c: c.state not in EDITABLE_STATES)
-        if closed:
-            raise UserError(closed[0]._vrac_closed_message())
+        for cycle in self.filtered(lambda c: c.state != "open"):
+            if cycle.state == "draft":
+                raise UserError(
+                    _(
+                        "Order cycle %(name)s is not open yet: a coordinator "
+                        "opens it for orders.",
+                        name=cycle.name,
+                    )
+                )
+            raise UserError(cycle._vrac_closed_message())
 
     def _vrac_closed_message(self):
         return _(

@@ -3,7 +3,7 @@
 from odoo import api, models
 from odoo.tools import float_is_zero, float_round
 
-from ..models.vrac_order_cycle import EDITABLE_STATES
+from ..models.vrac_order_cycle import BEFORE_CLOSING_STATES
 
 
 class VracOrderCycleReport(models.AbstractModel):
@@ -27,7 +27,7 @@ class VracOrderCycleReport(models.AbstractModel):
     @api.model
     def _vrac_is_draft(self, cycle):
         """Whether the cycle is not closed yet: its quantities are only orders."""
-        return cycle.state in EDITABLE_STATES
+        return cycle.state in BEFORE_CLOSING_STATES
 
     @api.model
     def _vrac_served_groups(self, cycle):

@@ -459,3 +459,26 @@ class TestOrderCycle(VracCycleCase, MockEmail):
         with self.assertRaises(AccessError):
             die_only.with_user(self.volunteer).read(["name"])
         self.assertIn(die_only, self.Cycle.with_user(self.coordinator).search([]))
+
+    def test_orders_only_while_open_and_no_empty_orders(self):
+        self.cycle._vrac_set_orders({self.r1.id: {self.pasta.id: 2, self.oil.id: 1}})
+        price = self.order_line(self.r1, self.pasta).price_unit
+        self.pasta.list_price += 1.0
+        self.env["product.pricelist.item"].flush_model()
+        # Saving the same quantities again keeps the price of the order.
+        self.cycle._vrac_set_orders({self.r1.id: {self.pasta.id: 2, self.oil.id: 2}})
+        self.assertEqual(self.order_line(self.r1, self.pasta).price_unit, price)
+        # Nothing ordered any more: no order left in the cycle.
+        self.cycle._vrac_set_orders({self.r1.id: {self.pasta.id: 0, self.oil.id: 0}})
+        self.assertFalse(self.cycle.sale_order_ids)
+        self.assertEqual(self.cycle.order_count, 0)
+        # The same product twice in one order is refused.
+        order = self.cycle._vrac_set_orders({self.r1.id: {self.pasta.id: 1}})
+        with self.assertRaisesText(ValidationError, "is twice in the order"):
+            order.order_line = [
+                (0, 0, {"product_id": self.pasta.id, "product_uom_qty": 1})
+            ]
+        # A draft cycle takes no order yet.
+        draft = self.cycle.copy({"name": "Test brouillon"})
+        with self.assertRaisesText(UserError, "is not open yet"):
+            draft._vrac_set_orders({self.r1.id: {self.pasta.id: 1}})

@@ -77,17 +77,26 @@ class TestOrderEntry(VracCycleCase):
             "One line per product of the catalog, in its order",
         )
         prices = {line.product_id: line.price_unit for line in entry.line_ids}
-        # The household's solidarity pricelist: 10 % off the sales price.
-        self.assertAlmostEqual(prices[self.pasta], 1.35)
-        self.assertAlmostEqual(prices[self.lentils], 2.70)
-        self.assertAlmostEqual(entry.amount_total, 4 * 1.35 + 2.5 * 2.70)
+        # The household's own pricelist: its solidarity pricelist, 10 % off the
+        # sales price (or its tier's pricelist when vrac_tarifs is installed).
+        pricelist = self.household_romans.property_product_pricelist
+        expected = pricelist._get_products_price(self.pasta | self.lentils, 1.0)
+        if pricelist == self.pricelist_solidarity:
+            self.assertAlmostEqual(expected[self.pasta.id], 1.35)
+        self.assertAlmostEqual(prices[self.pasta], expected[self.pasta.id])
+        self.assertAlmostEqual(prices[self.lentils], expected[self.lentils.id])
+        self.assertAlmostEqual(
+            entry.amount_total,
+            4 * expected[self.pasta.id] + 2.5 * expected[self.lentils.id],
+            places=2,
+        )
         self.assertFalse(entry.order_id)
 
         action = entry.action_save()
 
         order = entry.order_id
         self.assertEqual(order.vrac_cycle_id, self.cycle)
-        self.assertEqual(order.pricelist_id, self.pricelist_solidarity)
+        self.assertEqual(order.pricelist_id, pricelist)
         self.assertEqual(
             self.ordered(self.household_romans), {self.pasta: 4, self.lentils: 2.5}
         )
@@ -122,10 +131,16 @@ class TestOrderEntry(VracCycleCase):
         )
         (self.pasta | self.oil).taxes_id = tax
         entry = self.enter(self.household_die, {self.pasta: 3, self.oil: 1})
-        # The standard sales prices: 3 x 1.50 + 9.00, plus 5.5 % VAT
-        # rounded on each line (0.25 + 0.50).
-        self.assertAlmostEqual(entry.amount_untaxed, 13.50)
-        self.assertAlmostEqual(entry.amount_tax, 0.75)
+        # The household's prices (3 x 1.50 + 9.00 at the standard sales
+        # prices), plus 5.5 % VAT rounded on each line (0.25 + 0.50).
+        prices = self.household_die.property_product_pricelist._get_products_price(
+            self.pasta | self.oil, 1.0
+        )
+        pasta, oil = 3 * prices[self.pasta.id], prices[self.oil.id]
+        self.assertAlmostEqual(entry.amount_untaxed, pasta + oil, places=2)
+        self.assertAlmostEqual(
+            entry.amount_tax, round(pasta * 0.055, 2) + round(oil * 0.055, 2)
+        )
         entry.action_save()
         self.assertAlmostEqual(entry.order_id.amount_tax, entry.amount_tax)
         self.assertAlmostEqual(entry.order_id.amount_total, entry.amount_total)
@@ -259,6 +274,28 @@ class TestOrderEntryTour(HttpCase):
         VracCycleCase.setup_vrac_cycle(cls)
         cls.volunteer.password = "vrac_test_volunteer"
         cls.household_romans.vrac_household_number = "T-4242"
+        if "vrac_tier_id" in cls.env["res.partner"]._fields:
+            # With vrac_tarifs a household pays its tier's price, computed
+            # from the cost: a tier at cost price, with costs at the sales
+            # prices, keeps the tour's figures.
+            tier = cls.env["vrac.tier"].create(
+                {
+                    "name": "Test prix coûtant",
+                    "code": "T-PC",
+                    "percent": 0.0,
+                    "rounding": 0.01,
+                    "by_resources": False,
+                }
+            )
+            cls.household_romans.write(
+                {
+                    "vrac_tier_mode": "manual",
+                    "vrac_tier_id": tier.id,
+                    "vrac_tier_reason": "Test",
+                }
+            )
+            cls.pasta.standard_price = cls.pasta.list_price
+            cls.lentils.standard_price = cls.lentils.list_price
 
     def test_volunteer_enters_an_order_at_the_keyboard(self):
         self.start_tour("/web", "vrac_order_entry_tour", login="vrac_test_volunteer")
