@@ -42,6 +42,8 @@
         "demo/vrac_groupement_demo.xml",
         "demo/res_partner_household_demo.xml",
         "demo/membership_demo.xml",
+        "demo/res_partner_vendor_demo.xml",
+        "demo/product_demo.xml",
         "demo/vrac_order_cycle_demo.xml",
     ],
     "assets": {
