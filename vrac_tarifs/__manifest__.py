@@ -34,6 +34,7 @@
         "demo/res_partner_vendor_demo.xml",
         "demo/product_demo.xml",
         "demo/res_partner_household_demo.xml",
+        "demo/sale_order_demo.xml",
         "demo/pos_config_demo.xml",
     ],
     "assets": {
