@@ -22,6 +22,7 @@
         "security/vrac_groupement_security.xml",
         "security/ir.model.access.csv",
         "data/vrac_groupement_data.xml",
+        "data/mail_template_data.xml",
         "views/vrac_groupement_views.xml",
         "views/vrac_volunteer_skill_views.xml",
         "views/res_partner_views.xml",
@@ -31,6 +32,7 @@
         "views/purchase_order_views.xml",
         "wizards/vrac_order_entry_views.xml",
         "views/vrac_order_cycle_views.xml",
+        "views/vrac_order_cycle_line_views.xml",
         "report/vrac_order_cycle_reports.xml",
         "report/vrac_order_cycle_templates.xml",
         "views/menus.xml",
@@ -47,6 +49,9 @@
         "demo/vrac_order_cycle_demo.xml",
     ],
     "assets": {
+        "web.assets_backend": [
+            "vrac_groupement/static/src/order_entry/*",
+        ],
         "web.assets_tests": [
             "vrac_groupement/static/tests/tours/*.esm.js",
         ],
