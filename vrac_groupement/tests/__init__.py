@@ -4,5 +4,7 @@ from . import test_membership
 from . import test_security
 from . import test_ui
 from . import test_i18n
+from . import test_order_cycle
 from . import test_cycle_reports
+from . import test_cycle_queries
 from . import test_order_entry
