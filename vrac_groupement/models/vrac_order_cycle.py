@@ -106,7 +106,7 @@ class VracOrderCycle(models.Model):
     shortfall_count = fields.Integer(
         compute="_compute_counts",
         string="Households short",
-        help="Order lines that got less than ordered.",
+        help="Households who get less than they ordered of some product.",
     )
     amount_total = fields.Monetary(compute="_compute_counts", string="Total ordered")
     note = fields.Html()
@@ -148,7 +148,7 @@ class VracOrderCycle(models.Model):
                     ("state", "!=", "cancel"),
                 ],
                 ["vrac_cycle_id"],
-                ["__count"],
+                ["order_id:count_distinct"],
             )
         )
         for cycle in self:
@@ -614,21 +614,25 @@ class VracOrderCycle(models.Model):
         if not grouped:
             return PurchaseOrder
         keys = sorted(grouped, key=lambda k: (k[0].id, k[1].name or "", k[2].id or 0))
-        orders = PurchaseOrder.create(
-            [
-                cycle._vrac_prepare_purchase_order(vendor, groupement)
-                for cycle, vendor, groupement in keys
-            ]
-        )
+        order_vals = [
+            cycle._vrac_prepare_purchase_order(vendor, groupement)
+            for cycle, vendor, groupement in keys
+        ]
+        orders = PurchaseOrder.create(order_vals)
         line_vals = []
-        for order, key in zip(orders, keys, strict=True):
+        for order, key, vals in zip(orders, keys, order_vals, strict=True):
             groupement = key[2]
             for cycle_line, qty in sorted(grouped[key], key=lambda p: p[0].sequence):
                 line_vals.append(
-                    cycle_line._vrac_prepare_purchase_line(
-                        order,
-                        qty,
-                        {groupement: 1.0} if groupement else shares[cycle_line],
+                    dict(
+                        cycle_line._vrac_prepare_purchase_line(
+                            order,
+                            qty,
+                            {groupement: 1.0} if groupement else shares[cycle_line],
+                        ),
+                        # Odoo would plan the line by the vendor's lead time:
+                        # the goods are needed for the distribution.
+                        date_planned=vals["date_planned"],
                     )
                 )
         self.env["purchase.order.line"].create(line_vals)
@@ -653,15 +657,19 @@ class VracOrderCycle(models.Model):
         dates = self.groupement_line_ids.filtered(
             lambda g: not groupement or g.groupement_id == groupement
         ).mapped("distribution_date")
+        # Delivered the day before the first distribution, when the bags are
+        # prepared (and not before the cycle closes).
+        arrival = max(
+            min(dates or [self.date_close.date()]) - relativedelta(days=1),
+            self.date_close.date(),
+        )
         return {
             "partner_id": vendor.id,
             "company_id": self.company_id.id,
             "vrac_cycle_id": self.id,
             "vrac_groupement_id": groupement.id,
             "origin": self.name,
-            "date_planned": fields.Datetime.to_datetime(
-                min(dates or [self.date_close.date()])
-            ),
+            "date_planned": fields.Datetime.to_datetime(arrival),
         }
 
     # ------------------------------------------------------------------
