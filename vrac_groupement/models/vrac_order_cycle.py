@@ -198,28 +198,26 @@ class VracOrderCycle(models.Model):
     # ------------------------------------------------------------------
     # Rights and states
     # ------------------------------------------------------------------
-    def _vrac_check_coordinator(self, action):
+    def _vrac_check_coordinator(self, message):
+        """Refuse with ``message`` unless the user is a coordinator."""
         if not self.env.user.has_group("vrac_groupement.group_coordinator"):
-            raise UserError(
-                _("Only a coordinator can %(action)s an order cycle.", action=action)
-            )
+            raise UserError(message)
 
-    def _vrac_check_state(self, states, action):
+    def _vrac_check_state(self, states, message):
+        """Refuse with ``message`` (a sentence with %(name)s and %(state)s)."""
         wrong = self.filtered(lambda c: c.state not in states)
         if wrong:
             state_names = dict(self._fields["state"]._description_selection(self.env))
             raise UserError(
-                _(
-                    "Order cycle %(name)s is %(state)s: it cannot be %(action)s.",
-                    name=wrong[0].name,
-                    state=state_names[wrong[0].state].lower(),
-                    action=action,
-                )
+                message % {"name": wrong[0].name, "state": state_names[wrong[0].state]}
             )
 
     def action_open(self):
-        self._vrac_check_coordinator(_("open"))
-        self._vrac_check_state(("draft",), _("opened"))
+        self._vrac_check_coordinator(_("Only a coordinator can open an order cycle."))
+        self._vrac_check_state(
+            ("draft",),
+            _("Order cycle %(name)s is in state %(state)s: only a draft cycle opens."),
+        )
         empty = self.filtered(lambda c: not c.line_ids)
         if empty:
             raise UserError(
@@ -246,7 +244,7 @@ class VracOrderCycle(models.Model):
         Closing is one transaction: any error leaves the cycle open and
         nothing created. A cycle that is already closed is left as it is.
         """
-        self._vrac_check_coordinator(_("close"))
+        self._vrac_check_coordinator(_("Only a coordinator can close an order cycle."))
         cycles = self.filtered(lambda c: c.state == "open")
         if not cycles:
             return True
@@ -256,8 +254,14 @@ class VracOrderCycle(models.Model):
 
     def action_reopen(self):
         """Back to open: draft purchase orders go, households get back their order."""
-        self._vrac_check_coordinator(_("reopen"))
-        self._vrac_check_state(("closed",), _("reopened"))
+        self._vrac_check_coordinator(_("Only a coordinator can reopen an order cycle."))
+        self._vrac_check_state(
+            ("closed",),
+            _(
+                "Order cycle %(name)s is in state %(state)s: only a closed cycle "
+                "can be reopened."
+            ),
+        )
         purchases = self.purchase_order_ids.filtered(lambda p: p.state != "cancel")
         confirmed = purchases.filtered(lambda p: p.state not in ("draft", "sent"))
         if confirmed:
@@ -284,8 +288,16 @@ class VracOrderCycle(models.Model):
 
     def action_confirm_purchases(self):
         """Confirm the cycle's draft purchase orders: the cycle is ordered."""
-        self._vrac_check_coordinator(_("order"))
-        self._vrac_check_state(("closed",), _("ordered"))
+        self._vrac_check_coordinator(
+            _("Only a coordinator can confirm the purchase orders of a cycle.")
+        )
+        self._vrac_check_state(
+            ("closed",),
+            _(
+                "Order cycle %(name)s is in state %(state)s: its purchase orders "
+                "are confirmed once it is closed."
+            ),
+        )
         drafts = self.purchase_order_ids.filtered(
             lambda p: p.state in ("draft", "sent")
         )
@@ -294,15 +306,27 @@ class VracOrderCycle(models.Model):
         return True
 
     def action_done(self):
-        self._vrac_check_coordinator(_("finish"))
-        self._vrac_check_state(("received",), _("marked as done"))
+        self._vrac_check_coordinator(_("Only a coordinator can finish an order cycle."))
+        self._vrac_check_state(
+            ("received",),
+            _(
+                "Order cycle %(name)s is in state %(state)s: it is done once "
+                "everything is received."
+            ),
+        )
         self.state = "done"
         return True
 
     def action_cancel(self):
         """Cancel: draft purchase orders are cancelled, household orders kept."""
-        self._vrac_check_coordinator(_("cancel"))
-        self._vrac_check_state(("draft", "open", "closed"), _("cancelled"))
+        self._vrac_check_coordinator(_("Only a coordinator can cancel an order cycle."))
+        self._vrac_check_state(
+            ("draft", "open", "closed"),
+            _(
+                "Order cycle %(name)s is in state %(state)s: it cannot be "
+                "cancelled any more."
+            ),
+        )
         confirmed = self.purchase_order_ids.filtered(
             lambda p: p.state not in ("draft", "sent", "cancel")
         )
@@ -323,8 +347,16 @@ class VracOrderCycle(models.Model):
         return True
 
     def action_draft(self):
-        self._vrac_check_coordinator(_("reset"))
-        self._vrac_check_state(("cancel",), _("set back to draft"))
+        self._vrac_check_coordinator(
+            _("Only a coordinator can set an order cycle back to draft.")
+        )
+        self._vrac_check_state(
+            ("cancel",),
+            _(
+                "Order cycle %(name)s is in state %(state)s: only a cancelled "
+                "cycle goes back to draft."
+            ),
+        )
         if self.sale_order_ids:
             raise UserError(
                 _(
