@@ -31,6 +31,40 @@ SHOTS = [
         "&action=vrac_groupement.res_partner_action_household",
     ),
     ("renouvellements.png", "/web#action=vrac_groupement.res_partner_action_renewal"),
+    (
+        "cycle_form.png",
+        "/web#model=vrac.order.cycle&view_type=form&id={ordered_cycle_id}"
+        "&action=vrac_groupement.vrac_order_cycle_action",
+    ),
+    (
+        "cycle_a_appeler.png",
+        "/web#model=vrac.order.cycle&view_type=form&id={ordered_cycle_id}"
+        "&action=vrac_groupement.vrac_order_cycle_action",
+        # The households who get less than they ordered, with their phones.
+        "document.querySelector('button[name=\"action_view_shortfalls\"]').click();",
+    ),
+    (
+        "cycle_saisie.png",
+        "/web#model=vrac.order.cycle&view_type=form&id={open_cycle_id}"
+        "&action=vrac_groupement.vrac_order_cycle_action",
+        # Enter orders, then pick the first household of the list.
+        """(async () => {
+            const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+            document.querySelector('.o_form_statusbar button.btn-primary').click();
+            await sleep(2500);
+            const input = document.querySelector(
+                '.modal .o_field_widget[name="partner_id"] input');
+            input.focus();
+            input.value = '0000';
+            input.dispatchEvent(new Event('input', {bubbles: true}));
+            await sleep(2500);
+            document.querySelector('.o-autocomplete--dropdown-item a').click();
+            await sleep(1500);
+            const qty = document.querySelector(
+                '.modal .o_data_row .o_field_widget[name="quantity"] input');
+            qty?.focus();
+        })();""",
+    ),
 ]
 # Shots of vrac_tarifs, taken when it is installed.
 TARIFS_SHOTS = [
@@ -169,6 +203,20 @@ def main():
         ],
         {"limit": 1, "order": "vrac_person_count desc"},
     )[0]
+    cycle_ids = {
+        state: (
+            rpc(
+                session,
+                args.url,
+                "vrac.order.cycle",
+                "search",
+                [[("state", "=", state)]],
+                {"limit": 1},
+            )
+            or [0]
+        )[0]
+        for state in ("open", "ordered")
+    }
     shots = list(SHOTS)
     pos_config_id = None
     installed = rpc(
@@ -209,12 +257,16 @@ def main():
                 groupement_id=groupement_id,
                 household_id=household_id,
                 pos_config_id=pos_config_id,
+                open_cycle_id=cycle_ids["open"],
+                ordered_cycle_id=cycle_ids["ordered"],
             )
             chrome.call("Page.navigate", url=f"{args.url}{target}")
             time.sleep(args.wait * (2 if "/pos/" in path else 1))
             if script and script[0]:
                 chrome.call("Runtime.evaluate", expression=script[0])
-                time.sleep(args.wait * (1.5 if "/pos/" in path else 0.5))
+                # Scripts that type and wait (async) need longer.
+                slow = "/pos/" in path or "async" in script[0]
+                time.sleep(args.wait * (2 if slow else 0.5))
             data = chrome.call("Page.captureScreenshot", format="png")["data"]
             (out / name).write_bytes(base64.b64decode(data))
             print(f"{out / name}")
