@@ -26,6 +26,7 @@
         "views/vrac_groupement_views.xml",
         "views/res_config_settings_views.xml",
         "views/pos_config_views.xml",
+        "views/vrac_solidarity_fund_views.xml",
         "report/vrac_tier_balance_report_views.xml",
         "views/menus.xml",
     ],

@@ -6,6 +6,7 @@ from . import res_partner
 from . import product_template
 from . import vrac_groupement
 from . import sale_order
+from . import vrac_solidarity_fund
 from . import pos_config
 from . import pos_session
 from . import pos_order
