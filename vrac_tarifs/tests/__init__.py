@@ -7,3 +7,4 @@ from . import test_pos
 from . import test_pos_tours
 from . import test_cycle_costs
 from . import test_solidarity_fund
+from . import test_solidarity_tours

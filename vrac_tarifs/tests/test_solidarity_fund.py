@@ -52,7 +52,7 @@ def setup_solidarity_fund(cls):
             "vrac_solidarity_fund_id": cls.fund.id,
         }
     )
-    cls.pos_config._ensure_cash_payment_method("TSOL", "Espèces Test Solidaire")
+    cls.pos_config._ensure_cash_payment_method("TSOL", "Cash Test Solidaire")
     cls.cash_method = cls.pos_config.payment_method_ids.filtered("is_cash_count")[:1]
     cls.cashier = new_test_user(
         env,
