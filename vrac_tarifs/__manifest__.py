@@ -28,6 +28,7 @@
         "views/pos_config_views.xml",
         "views/vrac_solidarity_fund_views.xml",
         "report/vrac_tier_balance_report_views.xml",
+        "report/vrac_solidarity_fund_report_views.xml",
         "views/menus.xml",
     ],
     "demo": [

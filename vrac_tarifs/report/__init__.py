@@ -1,1 +1,2 @@
 from . import vrac_tier_balance_report
+from . import vrac_solidarity_fund_report

@@ -1,5 +1,6 @@
 # Copyright 2026 VRAC for Odoo contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+import json
 
 from odoo import Command, fields
 from odoo.exceptions import AccessError, UserError, ValidationError
@@ -104,6 +105,11 @@ class TestSolidarityFund(TransactionCase):
             login="vrac_sol_volunteer",
             groups="vrac_groupement.group_volunteer",
         )
+        cls.coordinator = new_test_user(
+            cls.env,
+            login="vrac_sol_coordinator",
+            groups="vrac_groupement.group_coordinator",
+        )
         cls.analytic = cls.groupement_fund.analytic_account_id
 
     def open_new_session(self):
@@ -117,7 +123,7 @@ class TestSolidarityFund(TransactionCase):
         session.post_closing_cash_details(session.cash_register_balance_end)
         session.close_session_from_ui()
 
-    def _order_data(self, lines, discount=0.0):
+    def _order_data(self, lines, discount=0.0, partner=None):
         """Order data as the till sends it; ``discount`` is a solidarity discount."""
         order_lines = [
             {"product": product, "qty": qty, "price": product.lst_price}
@@ -142,7 +148,7 @@ class TestSolidarityFund(TransactionCase):
                 "date_order": now,
                 "fiscal_position_id": False,
                 "pricelist_id": self.pos_config.pricelist_id.id,
-                "partner_id": False,
+                "partner_id": partner.id if partner else False,
                 "pos_session_id": self.pos_session.id,
                 "sequence_number": len(self._orders_sent),
                 "user_id": self.cashier.id,
@@ -186,8 +192,8 @@ class TestSolidarityFund(TransactionCase):
         super().setUp()
         self._orders_sent = []
 
-    def _sell(self, lines, discount=0.0):
-        data = self._order_data(lines, discount=discount)
+    def _sell(self, lines, discount=0.0, partner=None):
+        data = self._order_data(lines, discount=discount, partner=partner)
         PosOrder = self.env["pos.order"].with_user(self.cashier)
         result = PosOrder.create_from_ui([data])
         return self.env["pos.order"].browse(result[0]["id"])
@@ -340,3 +346,59 @@ class TestSolidarityFund(TransactionCase):
         self.assertFalse({"balance", "available", "floor"} & set(fund_data))
         loaded = {product["id"] for product in data["product.product"]}
         self.assertTrue({self.coupon.id, self.donation.id, self.discount.id} <= loaded)
+
+    # Report
+
+    def test_report_by_day_session_group_never_by_household(self):
+        household = self.env["res.partner"].create(
+            {"name": "Foyer Secret", "vrac_groupement_id": self.groupement_fund.id}
+        )
+        self.open_new_session()
+        self._sell([(self.coupon, 2)])
+        self._sell([(self.groceries, 1)], discount=1.24, partner=household)
+        credit_fund(self.fund, 5.0)
+        Report = self.env["vrac.solidarity.fund.report"]
+        # No field, no column of the view can name a household.
+        self.assertFalse(
+            [
+                name
+                for name, field in Report._fields.items()
+                if "partner" in name or field.comodel_name == "res.partner"
+            ]
+        )
+        self.env.flush_all()
+        self.env.cr.execute(
+            "SELECT column_name FROM information_schema.columns WHERE table_name = %s",
+            [Report._table],
+        )
+        columns = {row[0] for row in self.env.cr.fetchall()}
+        self.assertIn("amount", columns)
+        self.assertFalse({column for column in columns if "partner" in column})
+
+        def movements():
+            rows = Report.with_user(self.coordinator).read_group(
+                [("fund_id", "=", self.fund.id)],
+                ["amount:sum", "quantity:sum"],
+                ["date:day", "session_id", "groupement_id", "kind"],
+                lazy=False,
+            )
+            self.assertNotIn("Foyer Secret", json.dumps(rows, default=str))
+            for row in rows:
+                self.assertFalse([key for key in row if "partner" in key])
+                self.assertEqual(row["groupement_id"][0], self.groupement_fund.id)
+            return {
+                (row["kind"], bool(row["session_id"])): round(row["amount"], 2)
+                for row in rows
+            }
+
+        expected = {
+            ("coupon", True): 2.0,
+            ("discount", True): -1.24,
+            ("other", False): 5.0,
+        }
+        self.assertEqual(movements(), expected)
+        # Once the session is booked, its movements are not counted twice.
+        self.close_session()
+        self.assertEqual(movements(), expected)
+        with self.assertRaises(AccessError):
+            Report.with_user(self.cashier).read_group([], ["amount:sum"], ["kind"])
