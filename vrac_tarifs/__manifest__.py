@@ -20,12 +20,15 @@
         "security/ir.model.access.csv",
         "data/product_data.xml",
         "data/vrac_tier_data.xml",
+        "data/vrac_funder_program_data.xml",
         "views/vrac_tier_views.xml",
         "views/res_partner_views.xml",
         "views/product_template_views.xml",
         "views/vrac_groupement_views.xml",
         "views/res_config_settings_views.xml",
         "views/pos_config_views.xml",
+        "views/vrac_funder_program_views.xml",
+        "views/sale_order_views.xml",
         "views/vrac_solidarity_fund_views.xml",
         "report/vrac_tier_balance_report_views.xml",
         "report/vrac_solidarity_fund_report_views.xml",
@@ -37,6 +40,7 @@
         "demo/product_demo.xml",
         "demo/res_partner_household_demo.xml",
         "demo/pos_config_demo.xml",
+        "demo/vrac_funder_program_demo.xml",
     ],
     "assets": {
         "point_of_sale._assets_pos": [

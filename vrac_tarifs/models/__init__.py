@@ -11,3 +11,5 @@ from . import pos_config
 from . import pos_session
 from . import pos_order
 from . import vrac_order_cycle
+from . import vrac_funder_program
+from . import account_move

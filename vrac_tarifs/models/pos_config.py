@@ -129,6 +129,13 @@ class PosConfig(models.Model):
             if vals:
                 config.with_context(vrac_tier_sync=True).write(vals)
 
+    @api.model
+    def _get_special_products(self):
+        # The lines "Paid by <funder>" are added by the till, never picked.
+        return super()._get_special_products() | self.env[
+            "product.product"
+        ].sudo().search([("vrac_funder_share", "=", True)])
+
     def _vrac_make_membership_product_available(self):
         """The membership fee must be loaded in the point of sale."""
         products = self.sudo().vrac_membership_product_id.filtered(

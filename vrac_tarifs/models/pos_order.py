@@ -32,6 +32,7 @@ class PosOrder(models.Model):
     def _process_saved_order(self, draft):
         res = super()._process_saved_order(draft)
         if not draft:
+            self.env["vrac.funder.program"]._vrac_check_pos_orders(self)
             self._vrac_record_memberships()
         return res
 

@@ -1,6 +1,6 @@
 # Copyright 2026 VRAC for Odoo contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo import _, api, models
+from odoo import _, api, fields, models
 
 
 class PosSession(models.Model):
@@ -25,6 +25,7 @@ class PosSession(models.Model):
             "commercial_partner_id",
             "membership_state",
             "membership_stop",
+            "vrac_funder_program_ids",
         ]
 
     def _loader_params_res_partner(self):
@@ -38,6 +39,44 @@ class PosSession(models.Model):
         params = super()._loader_params_product_product()
         params["search_params"]["fields"].append("membership")
         return params
+
+    def _pos_ui_models_to_load(self):
+        models_to_load = super()._pos_ui_models_to_load()
+        models_to_load.append("vrac.funder.program")
+        return models_to_load
+
+    def _vrac_funder_programs(self):
+        """The funder programs of the session's day."""
+        return self.env["vrac.funder.program"]._vrac_active_programs(
+            self.company_id, fields.Date.context_today(self)
+        )
+
+    def _loader_params_vrac_funder_program(self):
+        return {}
+
+    def _get_pos_ui_vrac_funder_program(self, params):
+        return self._vrac_funder_programs()._vrac_pos_data()
+
+    def _get_pos_ui_product_product(self, params):
+        # The lines "Paid by <funder>" need their product at the till.
+        products = super()._get_pos_ui_product_product(params)
+        loaded = {product["id"] for product in products}
+        missing = [
+            product_id
+            for product_id in self._vrac_funder_programs().share_product_id.ids
+            if product_id not in loaded
+        ]
+        if missing:
+            extra = (
+                self.env["product.product"]
+                .with_context(**params["context"])
+                .search_read(
+                    [("id", "in", missing)], fields=params["search_params"]["fields"]
+                )
+            )
+            self._process_pos_ui_product_product(extra)
+            products.extend(extra)
+        return products
 
     def _get_pos_ui_pos_config(self, params):
         config = super()._get_pos_ui_pos_config(params)
