@@ -40,6 +40,7 @@
         "demo/product_demo.xml",
         "demo/res_partner_household_demo.xml",
         "demo/pos_config_demo.xml",
+        "demo/vrac_solidarity_fund_demo.xml",
         "demo/vrac_funder_program_demo.xml",
     ],
     "assets": {

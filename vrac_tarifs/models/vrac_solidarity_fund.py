@@ -175,9 +175,14 @@ class VracSolidarityFund(models.Model):
 
     def write(self, vals):
         res = super().write(vals)
-        if {"account_id", "groupement_id"} & set(vals):
+        if {
+            "account_id",
+            "groupement_id",
+            "coupon_product_id",
+            "donation_product_id",
+            "discount_product_id",
+        } & set(vals) and not self.env.context.get("vrac_fund_setup"):
             self._create_missing_accounting()
-            self._sync_analytic_distribution_models()
         return res
 
     # Accounting set-up
@@ -223,8 +228,9 @@ class VracSolidarityFund(models.Model):
 
     def _create_missing_accounting(self):
         """Give each fund its account and its products when it has none."""
+        funds = self.with_context(vrac_fund_setup=True)
         Account = self.env["account.account"].sudo()
-        for fund in self.filtered(lambda fund: not fund.account_id):
+        for fund in funds.filtered(lambda fund: not fund.account_id):
             company = fund.company_id
             sample = Account.search([*Account._check_company_domain(company)], limit=1)
             code = Account._search_new_account_code(
@@ -232,7 +238,7 @@ class VracSolidarityFund(models.Model):
             )
             fund.account_id = Account.create(fund._prepare_account_values(code))
         Product = self.env["product.product"].sudo()
-        for fund in self:
+        for fund in funds:
             missing = {
                 kind: Product.with_company(fund.company_id).create(
                     fund._prepare_product_values(kind)
@@ -247,7 +253,29 @@ class VracSolidarityFund(models.Model):
                         for kind, product in missing.items()
                     }
                 )
-        self._sync_analytic_distribution_models()
+        funds._sync_product_accounts()
+        funds._sync_analytic_distribution_models()
+
+    def _sync_product_accounts(self):
+        """The coupons, donations and discounts of a fund book to its account."""
+        for fund in self.sudo().filtered("account_id"):
+            products = (
+                fund.coupon_product_id
+                | fund.donation_product_id
+                | fund.discount_product_id
+            ).product_tmpl_id.with_company(fund.company_id)
+            account = fund.account_id
+            products.filtered(
+                lambda product, account=account: (
+                    product.property_account_income_id != account
+                    or product.property_account_expense_id != account
+                )
+            ).write(
+                {
+                    "property_account_income_id": account.id,
+                    "property_account_expense_id": account.id,
+                }
+            )
 
     def _get_analytic_distribution(self):
         """The analytic distribution of the fund's entries: its group's account."""

@@ -228,6 +228,22 @@ class TestSolidarityFund(TransactionCase):
         self.assertNotEqual(other.account_id, account)
         self.assertNotEqual(other.account_id.code, account.code)
 
+    def test_products_given_to_a_fund_book_to_its_account(self):
+        coupon = self.env["product.product"].create(
+            {"name": "Bon solidaire Die", "detailed_type": "service", "list_price": 1}
+        )
+        fund = self.env["vrac.solidarity.fund"].create(
+            {"name": "Cagnotte Die", "coupon_product_id": coupon.id}
+        )
+        accounts = coupon.product_tmpl_id.get_product_accounts()
+        self.assertEqual(accounts["income"], fund.account_id)
+        self.assertEqual(accounts["expense"], fund.account_id)
+        # The fund made the other two.
+        self.assertTrue(fund.donation_product_id)
+        self.assertTrue(fund.discount_product_id)
+        # A fund of the whole association has no analytic account.
+        self.assertFalse(fund._get_analytic_distribution())
+
     def test_percentages_are_checked(self):
         self.fund.discount_percentages = " 10, 20 ,30 % "
         self.assertEqual(self.fund._get_percentages(), [10, 20, 30])
