@@ -185,6 +185,24 @@ class VracSolidarityFund(models.Model):
             self._create_missing_accounting()
         return res
 
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_movements(self):
+        funds = self.sudo()
+        products = funds.coupon_product_id | funds.donation_product_id
+        products |= funds.discount_product_id
+        moved = self.env["account.move.line"].sudo().search_count(
+            [("account_id", "in", funds.account_id.ids)], limit=1
+        ) or self.env["pos.order.line"].sudo().search_count(
+            [("product_id", "in", products.ids)], limit=1
+        )
+        if moved:
+            raise UserError(
+                _(
+                    "A solidarity fund that has received or given money cannot be "
+                    "deleted, so that its history is kept. Archive it instead."
+                )
+            )
+
     # Accounting set-up
 
     def _prepare_account_values(self, code):

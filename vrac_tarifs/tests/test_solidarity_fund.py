@@ -244,6 +244,13 @@ class TestSolidarityFund(TransactionCase):
         # A fund of the whole association has no analytic account.
         self.assertFalse(fund._get_analytic_distribution())
 
+    def test_fund_with_movements_is_kept(self):
+        unused = self.env["vrac.solidarity.fund"].create({"name": "Jamais servie"})
+        unused.unlink()
+        credit_fund(self.fund, 3.0)
+        with self.assertRaisesRegex(UserError, "Archive it instead"):
+            self.fund.unlink()
+
     def test_percentages_are_checked(self):
         self.fund.discount_percentages = " 10, 20 ,30 % "
         self.assertEqual(self.fund._get_percentages(), [10, 20, 30])
