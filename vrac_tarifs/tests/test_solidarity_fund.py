@@ -17,6 +17,12 @@ def setup_solidarity_fund(cls):
     accounts): Odoo's accounting test classes cannot run on a database with
     demo entries in euros.
     """
+    # The tests read messages and names in English, whatever the database's
+    # language (the French demo database translates them).
+    cls.env["res.lang"]._activate_lang("en_US")
+    cls.env = cls.env(
+        context=dict(cls.env.context, lang="en_US", **DISABLED_MAIL_CONTEXT)
+    )
     env = cls.env
     company = env.company
     cls.groupement_fund = env["vrac.groupement"].create(
@@ -63,6 +69,7 @@ def setup_solidarity_fund(cls):
         "sales_team.group_sale_salesman",
         company_id=company.id,
         company_ids=[Command.set(company.ids)],
+        lang="en_US",
     )
 
 
@@ -98,7 +105,6 @@ class TestSolidarityFund(TransactionCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.env = cls.env(context=dict(cls.env.context, **DISABLED_MAIL_CONTEXT))
         setup_solidarity_fund(cls)
         cls.volunteer = new_test_user(
             cls.env,
