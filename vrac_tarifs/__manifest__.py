@@ -14,6 +14,7 @@
         "sale_margin",
         "purchase",
         "point_of_sale",
+        "pos_loyalty",
     ],
     "data": [
         "security/vrac_tarifs_security.xml",
@@ -21,6 +22,7 @@
         "data/product_data.xml",
         "data/vrac_tier_data.xml",
         "data/vrac_funder_program_data.xml",
+        "data/loyalty_program_data.xml",
         "views/vrac_tier_views.xml",
         "views/res_partner_views.xml",
         "views/product_template_views.xml",
@@ -29,6 +31,7 @@
         "views/pos_config_views.xml",
         "views/vrac_funder_program_views.xml",
         "views/sale_order_views.xml",
+        "views/loyalty_program_views.xml",
         "views/vrac_solidarity_fund_views.xml",
         "report/vrac_tier_balance_report_views.xml",
         "report/vrac_solidarity_fund_report_views.xml",
@@ -42,6 +45,7 @@
         "demo/pos_config_demo.xml",
         "demo/vrac_solidarity_fund_demo.xml",
         "demo/vrac_funder_program_demo.xml",
+        "demo/vrac_food_credit_demo.xml",
     ],
     "assets": {
         "point_of_sale._assets_pos": [

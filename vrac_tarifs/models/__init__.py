@@ -13,3 +13,6 @@ from . import pos_order
 from . import vrac_order_cycle
 from . import vrac_funder_program
 from . import account_move
+from . import loyalty_program
+from . import loyalty_card
+from . import vrac_food_credit_move

@@ -33,6 +33,7 @@ class PosOrder(models.Model):
         res = super()._process_saved_order(draft)
         if not draft:
             self.env["vrac.funder.program"]._vrac_check_pos_orders(self)
+            self.env["loyalty.program"]._vrac_check_food_credit_orders(self)
             self._vrac_record_memberships()
         return res
 

@@ -87,3 +87,32 @@ registry.category("web_tour.tours").add("vrac_funder_pos_share", {
             noFunderLine(),
         ].flat(),
 });
+
+registry.category("web_tour.tours").add("vrac_food_credit_pos_pay", {
+    test: true,
+    url: "/pos/ui",
+    steps: () =>
+        [
+            ProductScreen.confirmOpeningPopup(),
+            ProductScreen.clickHomeCategory(),
+            selectCustomer("Foyer Arnaud"),
+            ProductScreen.clickDisplayedProduct("Vrac Lentilles"),
+            ProductScreen.clickDisplayedProduct("Vrac Lentilles"),
+            ProductScreen.clickDisplayedProduct("Vrac Savon"),
+            ProductScreen.totalAmountIs("7.20"),
+            {
+                // Highlighted once the household's card is loaded.
+                content: "pay with the food credit",
+                trigger: '.control-button.highlight:contains("eWallet Pay")',
+            },
+            // The credit pays the approved lentils only: the soap stays to pay.
+            {
+                content: "the food credit pays the lentils",
+                trigger: ".product-screen .orderline:has(.product-name:contains('Crédit alimentaire')) .price:contains('4.20')",
+                isCheck: true,
+            },
+            ProductScreen.totalAmountIs("3.00"),
+            pay(),
+            ReceiptScreen.totalAmountContains("3.00"),
+        ].flat(),
+});
