@@ -6,7 +6,13 @@ from . import res_partner
 from . import product_template
 from . import vrac_groupement
 from . import sale_order
+from . import vrac_solidarity_fund
 from . import pos_config
 from . import pos_session
 from . import pos_order
 from . import vrac_order_cycle
+from . import vrac_funder_program
+from . import account_move
+from . import loyalty_program
+from . import loyalty_card
+from . import vrac_food_credit_move

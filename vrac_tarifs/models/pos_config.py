@@ -1,6 +1,7 @@
 # Copyright 2026 VRAC for Odoo contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import Command, api, fields, models
+from odoo.osv.expression import OR
 
 # Changing one of these may undo what the tiers need: the tiers put it back.
 TIER_PRICING_FIELDS = {
@@ -35,6 +36,14 @@ class PosConfig(models.Model):
         string="Membership required",
         help="An order of a household that is not a member can only be "
         "validated with the membership fee in it.",
+    )
+
+    vrac_solidarity_fund_id = fields.Many2one(
+        "vrac.solidarity.fund",
+        string="Solidarity fund",
+        check_company=True,
+        help="The cashier may give the fund's discounts to a household, without "
+        "asking why; the discounts are charged to the fund.",
     )
 
     @api.model
@@ -120,6 +129,13 @@ class PosConfig(models.Model):
             if vals:
                 config.with_context(vrac_tier_sync=True).write(vals)
 
+    @api.model
+    def _get_special_products(self):
+        # The lines "Paid by <funder>" are added by the till, never picked.
+        return super()._get_special_products() | self.env[
+            "product.product"
+        ].sudo().search([("vrac_funder_share", "=", True)])
+
     def _vrac_make_membership_product_available(self):
         """The membership fee must be loaded in the point of sale."""
         products = self.sudo().vrac_membership_product_id.filtered(
@@ -127,3 +143,28 @@ class PosConfig(models.Model):
         )
         if products:
             products.available_in_pos = True
+
+    def _get_available_product_domain(self):
+        domain = super()._get_available_product_domain()
+        fund = self.sudo().vrac_solidarity_fund_id
+        products = (
+            fund.coupon_product_id | fund.donation_product_id | fund.discount_product_id
+        )
+        if products:
+            domain = OR([domain, [("id", "in", products.ids)]])
+        return domain
+
+    def vrac_get_solidarity_available(self):
+        """For the till: what the solidarity fund may still give today.
+
+        Cashiers have no accounting rights: they get this amount only, for
+        their own point of sale.
+        """
+        self.ensure_one()
+        self.env["vrac.solidarity.fund"]._check_pos_user()
+        self.check_access_rights("read")
+        self.check_access_rule("read")
+        fund = self.sudo().vrac_solidarity_fund_id
+        if not fund:
+            return 0.0
+        return fund._get_available_amounts()[fund.id]

@@ -1,5 +1,7 @@
 # Copyright 2026 VRAC for Odoo contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from collections import defaultdict
+
 from odoo import api, fields, models
 
 
@@ -30,6 +32,8 @@ class PosOrder(models.Model):
     def _process_saved_order(self, draft):
         res = super()._process_saved_order(draft)
         if not draft:
+            self.env["vrac.funder.program"]._vrac_check_pos_orders(self)
+            self.env["loyalty.program"]._vrac_check_food_credit_orders(self)
             self._vrac_record_memberships()
         return res
 
@@ -68,3 +72,39 @@ class PosOrder(models.Model):
                     household._vrac_record_membership_payment(
                         line.product_id, line.price_subtotal_incl, paid_date
                     )
+
+    @api.model
+    def _process_order(self, order, draft, existing_order):
+        if not draft:
+            self._vrac_check_solidarity_discounts(order["data"])
+        return super()._process_order(order, draft, existing_order)
+
+    @api.model
+    def _vrac_check_solidarity_discounts(self, order_data):
+        """Refuse, before anything is saved, a discount the fund cannot cover.
+
+        The till checks the fund when the discount is given; another till may
+        have used the fund since. The order stays open at the till.
+        """
+        lines = [
+            line[2]
+            for line in order_data.get("lines") or []
+            if isinstance(line, (list, tuple)) and len(line) == 3
+        ]
+        product_ids = {vals.get("product_id") for vals in lines}
+        funds = (
+            self.env["vrac.solidarity.fund"]
+            .sudo()
+            .search([("discount_product_id", "in", list(product_ids))])
+        )
+        if not funds:
+            return
+        fund_by_product = {fund.discount_product_id.id: fund for fund in funds}
+        amounts = defaultdict(float)
+        for vals in lines:
+            fund = fund_by_product.get(vals.get("product_id"))
+            if fund:
+                amounts[fund] -= vals.get("price_subtotal") or 0.0
+        amounts = {fund: amount for fund, amount in amounts.items() if amount > 0}
+        if amounts:
+            funds._check_discounts(amounts)

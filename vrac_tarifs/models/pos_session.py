@@ -1,6 +1,6 @@
 # Copyright 2026 VRAC for Odoo contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo import _, api, models
+from odoo import _, api, fields, models
 
 
 class PosSession(models.Model):
@@ -25,6 +25,7 @@ class PosSession(models.Model):
             "commercial_partner_id",
             "membership_state",
             "membership_stop",
+            "vrac_funder_program_ids",
         ]
 
     def _loader_params_res_partner(self):
@@ -39,9 +40,48 @@ class PosSession(models.Model):
         params["search_params"]["fields"].append("membership")
         return params
 
+    def _pos_ui_models_to_load(self):
+        models_to_load = super()._pos_ui_models_to_load()
+        models_to_load.append("vrac.funder.program")
+        return models_to_load
+
+    def _vrac_funder_programs(self):
+        """The funder programs of the session's day."""
+        return self.env["vrac.funder.program"]._vrac_active_programs(
+            self.company_id, fields.Date.context_today(self)
+        )
+
+    def _loader_params_vrac_funder_program(self):
+        return {}
+
+    def _get_pos_ui_vrac_funder_program(self, params):
+        return self._vrac_funder_programs()._vrac_pos_data()
+
+    def _get_pos_ui_product_product(self, params):
+        # The lines "Paid by <funder>" need their product at the till.
+        products = super()._get_pos_ui_product_product(params)
+        loaded = {product["id"] for product in products}
+        missing = [
+            product_id
+            for product_id in self._vrac_funder_programs().share_product_id.ids
+            if product_id not in loaded
+        ]
+        if missing:
+            extra = (
+                self.env["product.product"]
+                .with_context(**params["context"])
+                .search_read(
+                    [("id", "in", missing)], fields=params["search_params"]["fields"]
+                )
+            )
+            self._process_pos_ui_product_product(extra)
+            products.extend(extra)
+        return products
+
     def _get_pos_ui_pos_config(self, params):
         config = super()._get_pos_ui_pos_config(params)
         self._vrac_hide_tier_names([config], ["pricelist_id"])
+        config["vrac_solidarity_fund"] = self._vrac_solidarity_fund_pos_data()
         return config
 
     def _get_pos_ui_res_partner(self, params):
@@ -88,3 +128,47 @@ class PosSession(models.Model):
             .search([("company_id", "=", self.company_id.id)])
             .pricelist_id.ids
         )
+
+    def _vrac_solidarity_fund_pos_data(self):
+        """What the till needs of its solidarity fund: never an amount.
+
+        The amount the fund may give is asked when a discount is about to be
+        given (``pos.config.vrac_get_solidarity_available``).
+        """
+        fund = self.config_id.sudo().vrac_solidarity_fund_id
+        if not fund:
+            return False
+        return {
+            "id": fund.id,
+            "percentages": fund._get_percentages(),
+            "discount_product_id": fund.discount_product_id.id,
+            "coupon_product_id": fund.coupon_product_id.id,
+            "donation_product_id": fund.donation_product_id.id,
+            # The line of a discount says no more than this, to anyone.
+            "discount_label": _("Discount"),
+        }
+
+    def _create_non_reconciliable_move_lines(self, data):
+        data = super()._create_non_reconciliable_move_lines(data)
+        self._vrac_set_solidarity_analytic(data)
+        return data
+
+    def _vrac_set_solidarity_analytic(self, data):
+        """The session's lines on a fund account carry the fund's group."""
+        sales = data.get("sales") or {}
+        funds = (
+            self.env["vrac.solidarity.fund"]
+            .sudo()
+            .with_context(active_test=False)
+            .search([("account_id", "in", list({key[0] for key in sales}))])
+        )
+        MoveLine = data["MoveLine"]
+        for fund in funds:
+            distribution = fund._get_analytic_distribution()
+            line_ids = [
+                amounts["move_line_id"]
+                for key, amounts in sales.items()
+                if key[0] == fund.account_id.id and amounts.get("move_line_id")
+            ]
+            if distribution and line_ids:
+                MoveLine.browse(line_ids).write({"analytic_distribution": distribution})

@@ -35,6 +35,12 @@ class ProductTemplate(models.Model):
         string="Logistics share", digits="Product Price", readonly=True, copy=False
     )
     vrac_cost_date = fields.Date(string="Cost updated on", readonly=True, copy=False)
+    vrac_funder_share = fields.Boolean(
+        string="Funder share",
+        readonly=True,
+        copy=False,
+        help="The line 'Paid by ...' of a funder-paid program.",
+    )
 
     @api.constrains("vrac_logistics_percent", "vrac_logistics_amount")
     def _check_vrac_logistics(self):

@@ -23,6 +23,9 @@ class ResConfigSettings(models.TransientModel):
     pos_vrac_membership_blocking = fields.Boolean(
         related="pos_config_id.vrac_membership_blocking", readonly=False
     )
+    pos_vrac_solidarity_fund_id = fields.Many2one(
+        related="pos_config_id.vrac_solidarity_fund_id", readonly=False
+    )
 
     @api.onchange("pos_vrac_use_tiers")
     def _onchange_pos_vrac_use_tiers(self):

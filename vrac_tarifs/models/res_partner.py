@@ -85,8 +85,29 @@ class ResPartner(models.Model):
         string="Tier review on", groups=COORDINATORS, tracking=True
     )
 
+    vrac_funder_program_ids = fields.Many2many(
+        "vrac.funder.program",
+        string="Funder-paid programs",
+        compute="_compute_vrac_funder_program_ids",
+        help="The programs paying part of the household's purchases today.",
+    )
+
     def _compute_vrac_currency_id(self):
         self.vrac_currency_id = self.env.company.currency_id
+
+    @api.depends_context("company")
+    def _compute_vrac_funder_program_ids(self):
+        programs = self.env["vrac.funder.program"]._vrac_active_programs(
+            self.env.company, fields.Date.context_today(self)
+        )
+        eligible = programs._vrac_eligible_households(
+            self, fields.Date.context_today(self)
+        )
+        for partner in self:
+            household = partner.commercial_partner_id
+            partner.vrac_funder_program_ids = programs.filtered(
+                lambda program, household=household: household in eligible[program]
+            ).with_env(self.env)
 
     @api.depends("vrac_adult_count", "vrac_child_count", "vrac_teen_count")
     def _compute_vrac_consumption_units(self):

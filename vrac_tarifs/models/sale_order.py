@@ -1,6 +1,6 @@
 # Copyright 2026 VRAC for Odoo contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo import api, models
+from odoo import Command, _, api, fields, models
 
 
 class SaleOrder(models.Model):
@@ -15,6 +15,7 @@ class SaleOrder(models.Model):
         return orders
 
     def action_confirm(self):
+        self._vrac_apply_funder_shares()
         res = super().action_confirm()
         self._vrac_set_tier()
         return res
@@ -23,3 +24,91 @@ class SaleOrder(models.Model):
         """The tier of the order: the customer's effective tier in its company."""
         self.ensure_one()
         return self.partner_id.with_company(self.company_id)._vrac_effective_tier()
+
+    def action_vrac_apply_funder_shares(self):
+        """Button: add or update the lines 'Paid by <funder>' now."""
+        self._vrac_apply_funder_shares()
+        return True
+
+    def _vrac_apply_funder_shares(self):
+        """Lines 'Paid by <funder>' for the eligible households' orders.
+
+        Recomputed from scratch on draft orders: a program pays its share of
+        the eligible lines (taxes included), each line by one program at most,
+        within what is left of its budget; beyond, the household pays the
+        full price and the order says so.
+        """
+        orders = self.filtered(lambda order: order.state in ("draft", "sent"))
+        if not orders:
+            return
+        Program = self.env["vrac.funder.program"].sudo()
+        programs = Program.search([("company_id", "in", orders.company_id.ids)])
+        orders.order_line.filtered("product_id.vrac_funder_share").unlink()
+        if not programs:
+            return
+        used = programs._vrac_budget_used(exclude_sale_orders=orders)
+        by_date = orders.grouped(
+            lambda order: fields.Date.context_today(order, order.date_order)
+        )
+        vals_list = []
+        for date, date_orders in by_date.items():
+            eligible = programs._vrac_eligible_households(date_orders.partner_id, date)
+            for order in date_orders:
+                vals_list += order._vrac_funder_share_lines(programs, eligible, used)
+        self.env["sale.order.line"].create(vals_list)
+
+    def _vrac_funder_share_lines(self, programs, eligible, used):
+        """Values of the share lines of one order; ``used`` is updated."""
+        self.ensure_one()
+        household = self.partner_id.commercial_partner_id
+        lines = self.order_line.filtered(
+            lambda line: line.product_id and not line.display_type
+        )
+        covered = self.env["sale.order.line"]
+        vals_list = []
+        for program in programs:
+            if program.company_id != self.company_id or household not in eligible.get(
+                program, ()
+            ):
+                continue
+            products = program._vrac_eligible_products(lines.product_id)
+            program_lines = (
+                lines.filtered(
+                    lambda line, products=products: line.product_id in products
+                )
+                - covered
+            )
+            covered |= program_lines
+            share = program._vrac_share_amount(sum(program_lines.mapped("price_total")))
+            remaining = program._vrac_remaining(used)
+            if remaining is not None and share > remaining:
+                self.message_post(
+                    body=_(
+                        "The budget of %(program)s is used up: %(funder)s pays "
+                        "%(paid)s instead of %(share)s on this order.",
+                        program=program.name,
+                        funder=program.funder_id.name,
+                        paid=remaining,
+                        share=share,
+                    )
+                )
+                share = remaining
+            if share <= 0 or program.currency_id.is_zero(share):
+                continue
+            used[program.id] += share
+            vals_list.append(
+                {
+                    "order_id": self.id,
+                    "product_id": program.share_product_id.id,
+                    "name": _(
+                        "Paid by %(funder)s (%(program)s)",
+                        funder=program.funder_id.name,
+                        program=program.name,
+                    ),
+                    "product_uom_qty": 1.0,
+                    "price_unit": -share,
+                    "tax_id": [Command.clear()],
+                    "sequence": 10000,
+                }
+            )
+        return vals_list

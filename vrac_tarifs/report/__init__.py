@@ -1,1 +1,3 @@
 from . import vrac_tier_balance_report
+from . import vrac_food_credit_report
+from . import vrac_solidarity_fund_report

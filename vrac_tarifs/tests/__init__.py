@@ -6,3 +6,8 @@ from . import test_balance_report
 from . import test_pos
 from . import test_pos_tours
 from . import test_cycle_costs
+from . import test_funder_program
+from . import test_funder_tours
+from . import test_food_credit
+from . import test_solidarity_fund
+from . import test_solidarity_tours

@@ -1,0 +1,282 @@
+# Copyright 2026 VRAC for Odoo contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from collections import defaultdict
+
+from odoo import _, api, fields, models
+from odoo.exceptions import UserError, ValidationError
+from odoo.tools import SQL, float_compare
+
+
+class LoyaltyProgram(models.Model):
+    """A monthly food credit is an eWallet program of pos_loyalty.
+
+    One card per enrolled household, topped up every month; its reward pays
+    only the products of the approved tag (``discount_applicability`` is
+    ``specific``), which the till honours.
+    """
+
+    _inherit = "loyalty.program"
+
+    vrac_food_credit = fields.Boolean(
+        string="Monthly food credit",
+        help="The enrolled households' cards are topped up every month.",
+    )
+    vrac_credit_base = fields.Monetary(
+        string="Monthly credit per household",
+        help="Credited every month on the card of each enrolled household.",
+    )
+    vrac_credit_per_person = fields.Monetary(
+        string="Per additional person",
+        help="Added to the monthly credit for every person of the household "
+        "after the first.",
+    )
+    vrac_credit_rule = fields.Selection(
+        [
+            ("carry", "Carried over to the next month"),
+            ("expire", "Expires at the end of the month"),
+        ],
+        string="Unused credit",
+        default="expire",
+        required=True,
+    )
+    vrac_contribution_product_id = fields.Many2one(
+        "product.product",
+        string="Contribution product",
+        check_company=True,
+        help="Sold to the households who contribute by their means; its income "
+        "account is the credit fund's.",
+    )
+    vrac_account_id = fields.Many2one(
+        "account.account",
+        string="Credit fund account",
+        check_company=True,
+        domain="[('deprecated', '=', False)]",
+        help="The fund that pays the food credit: the credit spent at the till "
+        "is charged to it and the households' contributions are credited to it "
+        "(set on the eWallet and contribution products).",
+    )
+    vrac_last_top_up = fields.Date(
+        string="Last monthly credit",
+        readonly=True,
+        copy=False,
+        help="First day of the last month credited.",
+    )
+
+    @api.constrains(
+        "vrac_food_credit", "program_type", "vrac_credit_base", "vrac_credit_per_person"
+    )
+    def _check_vrac_food_credit(self):
+        for program in self:
+            if program.vrac_food_credit and program.program_type != "ewallet":
+                raise ValidationError(
+                    _(
+                        "%(program)s: a monthly food credit must be an eWallet "
+                        "program.",
+                        program=program.name,
+                    )
+                )
+            if program.vrac_credit_base < 0 or program.vrac_credit_per_person < 0:
+                raise ValidationError(
+                    _(
+                        "%(program)s: the monthly credit cannot be negative.",
+                        program=program.name,
+                    )
+                )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        programs = super().create(vals_list)
+        programs._vrac_sync_fund_account()
+        return programs
+
+    def write(self, vals):
+        res = super().write(vals)
+        if {
+            "vrac_account_id",
+            "vrac_contribution_product_id",
+            "reward_ids",
+            "vrac_food_credit",
+        } & set(vals):
+            self._vrac_sync_fund_account()
+        return res
+
+    def _vrac_sync_fund_account(self):
+        """Approved products only; the products book on the credit fund.
+
+        The simplified eWallet form cannot restrict the reward to some
+        products: a food credit's reward is restricted to the approved tag
+        unless it already names its products.
+        """
+        tag = self.env.ref("vrac_tarifs.product_tag_food_credit", False)
+        rewards = self.filtered("vrac_food_credit").reward_ids.filtered(
+            lambda reward: (
+                reward.discount_applicability != "specific"
+                or not (
+                    reward.discount_product_ids
+                    or reward.discount_product_category_id
+                    or reward.discount_product_tag_id
+                )
+            )
+        )
+        if rewards and tag:
+            rewards.write(
+                {
+                    "discount_applicability": "specific",
+                    "discount_product_tag_id": tag.id,
+                }
+            )
+        for program in self.filtered("vrac_account_id"):
+            products = (
+                (
+                    program.reward_ids.discount_line_product_id
+                    | program.vrac_contribution_product_id
+                )
+                .sudo()
+                .with_company(program.company_id or self.env.company)
+            )
+            products.filtered(
+                lambda product, program=program: (
+                    product.property_account_income_id != program.vrac_account_id
+                )
+            ).property_account_income_id = program.vrac_account_id
+
+    def action_vrac_enrol(self, partners):
+        """Give each household its single card (none for those who have one)."""
+        self.ensure_one()
+        households = partners.commercial_partner_id.filtered("vrac_is_household")
+        if partners.commercial_partner_id - households:
+            raise UserError(
+                _(
+                    "Only member households can be enrolled in %(program)s: %(names)s.",
+                    program=self.name,
+                    names=", ".join(
+                        (partners.commercial_partner_id - households).mapped(
+                            "display_name"
+                        )
+                    ),
+                )
+            )
+        Card = self.env["loyalty.card"]
+        enrolled = Card.search(
+            [("program_id", "=", self.id), ("partner_id", "in", households.ids)]
+        ).partner_id
+        return Card.create(
+            [
+                {"program_id": self.id, "partner_id": household.id, "points": 0.0}
+                for household in households - enrolled
+            ]
+        )
+
+    def _vrac_monthly_amounts(self, cards):
+        """{card: credit of the month}: base plus per additional person."""
+        self.ensure_one()
+        return {
+            card: self.currency_id.round(
+                self.vrac_credit_base
+                + self.vrac_credit_per_person
+                * max(card.partner_id.vrac_person_count - 1, 0)
+            )
+            for card in cards
+        }
+
+    def _vrac_top_up(self, date):
+        """Credit the month of ``date`` on every card, once per month.
+
+        Set-wise: cards are updated in one query per distinct amount. With
+        the expiry rule, what was left is recorded as expired first.
+        """
+        month = date.replace(day=1)
+        programs = self.filtered(
+            lambda program: (
+                program.vrac_food_credit
+                and program.active
+                and (not program.vrac_last_top_up or program.vrac_last_top_up < month)
+                and (not program.date_from or program.date_from <= date)
+                and (not program.date_to or program.date_to >= date)
+            )
+        )
+        Card = self.env["loyalty.card"].sudo()
+        Move = self.env["vrac.food.credit.move"].sudo()
+        cards_by_program = Card.search(
+            [("program_id", "in", programs.ids), ("partner_id", "!=", False)]
+        ).grouped("program_id")
+        move_vals = []
+        for program in programs:
+            cards = cards_by_program.get(program, Card)
+            amounts = program._vrac_monthly_amounts(cards)
+            if program.vrac_credit_rule == "expire":
+                for card in cards.filtered(lambda card: card.points > 0):
+                    move_vals.append(
+                        card._vrac_credit_move_vals(month, "expire", card.points)
+                    )
+            by_amount = defaultdict(list)
+            for card, amount in amounts.items():
+                by_amount[amount].append(card.id)
+                if amount:
+                    move_vals.append(
+                        card._vrac_credit_move_vals(month, "issue", amount)
+                    )
+            cards.flush_recordset(["points"])
+            for amount, card_ids in by_amount.items():
+                if program.vrac_credit_rule == "expire":
+                    query = SQL(
+                        "UPDATE loyalty_card SET points = %s WHERE id IN %s",
+                        amount,
+                        tuple(card_ids),
+                    )
+                else:
+                    query = SQL(
+                        "UPDATE loyalty_card SET points = COALESCE(points, 0) + %s "
+                        "WHERE id IN %s",
+                        amount,
+                        tuple(card_ids),
+                    )
+                self.env.cr.execute(query)
+            cards.invalidate_recordset(["points"])
+        Move.create(move_vals)
+        programs.sudo().vrac_last_top_up = month
+        return programs
+
+    @api.model
+    def _cron_vrac_food_credit(self):
+        """Monthly: credit the food credit cards."""
+        programs = self.search([("vrac_food_credit", "=", True)])
+        programs._vrac_top_up(fields.Date.context_today(self))
+
+    @api.model
+    def _vrac_check_food_credit_orders(self, orders):
+        """The food credit pays approved products only, nothing else.
+
+        The till applies it so; an order saying otherwise is refused.
+        """
+        lines = orders.sudo().lines
+        reward_lines = lines.filtered(
+            lambda line: line.reward_id.program_id.vrac_food_credit
+        )
+        for order, order_reward_lines in reward_lines.grouped("order_id").items():
+            for reward, credit_lines in order_reward_lines.grouped("reward_id").items():
+                paid = -sum(credit_lines.mapped("price_subtotal_incl"))
+                others = order.lines - reward_lines
+                approved = others.product_id.filtered_domain(
+                    reward._get_discount_product_domain()
+                )
+                base = sum(
+                    others.filtered(
+                        lambda line, approved=approved: line.product_id in approved
+                    ).mapped("price_subtotal_incl")
+                )
+                if (
+                    float_compare(
+                        paid, base, precision_rounding=order.currency_id.rounding
+                    )
+                    > 0
+                ):
+                    raise UserError(
+                        _(
+                            "The food credit pays approved products only: "
+                            "%(paid)s asked for %(base)s of approved products. "
+                            "The rest of the order is paid otherwise.",
+                            paid=order.currency_id.round(paid),
+                            base=order.currency_id.round(base),
+                        )
+                    )

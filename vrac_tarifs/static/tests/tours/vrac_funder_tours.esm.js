@@ -1,0 +1,118 @@
+/** @odoo-module */
+/* Copyright 2026 VRAC for Odoo contributors
+ * License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl). */
+import * as PaymentScreen from "@point_of_sale/../tests/tours/helpers/PaymentScreenTourMethods";
+import * as ProductScreen from "@point_of_sale/../tests/tours/helpers/ProductScreenTourMethods";
+import * as ReceiptScreen from "@point_of_sale/../tests/tours/helpers/ReceiptScreenTourMethods";
+import {negate} from "@point_of_sale/../tests/tours/helpers/utils";
+import {registry} from "@web/core/registry";
+
+const FUNDER_LINE = ".product-screen .orderline:has(.product-name:contains('Paid by Fondation Test Paniers'))";
+
+function selectCustomer(name) {
+    return [ProductScreen.clickPartnerButton(), ProductScreen.clickCustomer(name)].flat();
+}
+
+function funderLineIs(amount) {
+    return [
+        {
+            content: `the funder pays ${amount}`,
+            trigger: `${FUNDER_LINE} .price:contains('${amount}')`,
+            isCheck: true,
+        },
+    ];
+}
+
+function noFunderLine() {
+    return [
+        {
+            content: "no line paid by the funder",
+            trigger: negate(FUNDER_LINE),
+            isCheck: true,
+        },
+    ];
+}
+
+function pay() {
+    return [
+        ProductScreen.clickPayButton(),
+        PaymentScreen.clickPaymentMethod("Cash"),
+        PaymentScreen.clickValidate(),
+        ReceiptScreen.isShown(),
+    ].flat();
+}
+
+registry.category("web_tour.tours").add("vrac_funder_pos_share", {
+    test: true,
+    url: "/pos/ui",
+    steps: () =>
+        [
+            ProductScreen.confirmOpeningPopup(),
+            ProductScreen.clickHomeCategory(),
+            // 1. An enrolled household: half of the lentils paid by the funder,
+            // the soap is not in the program.
+            selectCustomer("Foyer Arnaud"),
+            ProductScreen.clickDisplayedProduct("Vrac Lentilles"),
+            funderLineIs("1.05"),
+            ProductScreen.clickDisplayedProduct("Vrac Lentilles"),
+            funderLineIs("2.10"),
+            ProductScreen.clickDisplayedProduct("Vrac Savon"),
+            ProductScreen.selectedOrderlineHas("Vrac Savon", "1.00", "3.00"),
+            funderLineIs("2.10"),
+            ProductScreen.totalAmountIs("5.10"),
+            pay(),
+            ReceiptScreen.totalAmountContains("5.10"),
+            {
+                content: "the receipt says what the funder paid",
+                trigger: ".pos-receipt:contains('Paid by Fondation Test Paniers')",
+                isCheck: true,
+            },
+            ReceiptScreen.clickNextOrder(),
+            // 2. A household outside the program pays the full price.
+            selectCustomer("Foyer Colin"),
+            ProductScreen.clickDisplayedProduct("Vrac Lentilles"),
+            ProductScreen.selectedOrderlineHas("Vrac Lentilles", "1.00", "2.65"),
+            noFunderLine(),
+            // 3. Back to the enrolled household: the share follows at once;
+            // only what is left of the budget (3.00 - 2.10) is paid.
+            selectCustomer("Foyer Arnaud"),
+            ProductScreen.clickDisplayedProduct("Vrac Lentilles"),
+            ProductScreen.clickDisplayedProduct("Vrac Lentilles"),
+            funderLineIs("0.90"),
+            ProductScreen.totalAmountIs("5.40"),
+            // 4. Removing the lentils removes the share.
+            ProductScreen.selectedOrderlineHas("Vrac Lentilles", "3.00"),
+            ProductScreen.pressNumpad("⌫"),
+            ProductScreen.pressNumpad("⌫"),
+            noFunderLine(),
+        ].flat(),
+});
+
+registry.category("web_tour.tours").add("vrac_food_credit_pos_pay", {
+    test: true,
+    url: "/pos/ui",
+    steps: () =>
+        [
+            ProductScreen.confirmOpeningPopup(),
+            ProductScreen.clickHomeCategory(),
+            selectCustomer("Foyer Arnaud"),
+            ProductScreen.clickDisplayedProduct("Vrac Lentilles"),
+            ProductScreen.clickDisplayedProduct("Vrac Lentilles"),
+            ProductScreen.clickDisplayedProduct("Vrac Savon"),
+            ProductScreen.totalAmountIs("7.20"),
+            {
+                // Highlighted once the household's card is loaded.
+                content: "pay with the food credit",
+                trigger: '.control-button.highlight:contains("eWallet Pay")',
+            },
+            // The credit pays the approved lentils only: the soap stays to pay.
+            {
+                content: "the food credit pays the lentils",
+                trigger: ".product-screen .orderline:has(.product-name:contains('Crédit alimentaire')) .price:contains('4.20')",
+                isCheck: true,
+            },
+            ProductScreen.totalAmountIs("3.00"),
+            pay(),
+            ReceiptScreen.totalAmountContains("3.00"),
+        ].flat(),
+});

@@ -1,0 +1,433 @@
+# Copyright 2026 VRAC for Odoo contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+import json
+
+from odoo import Command, fields
+from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.tests import Form, TransactionCase, new_test_user, tagged
+from odoo.tools import mute_logger
+
+from odoo.addons.base.tests.common import DISABLED_MAIL_CONTEXT
+
+
+def setup_solidarity_fund(cls):
+    """A purchasing group, its fund, a till and groceries priced to the cent.
+
+    Everything lives in the company of the database (French chart of
+    accounts): Odoo's accounting test classes cannot run on a database with
+    demo entries in euros.
+    """
+    # The tests read messages and names in English, whatever the database's
+    # language (the French demo database translates them).
+    cls.env["res.lang"]._activate_lang("en_US")
+    cls.env = cls.env(
+        context=dict(cls.env.context, lang="en_US", **DISABLED_MAIL_CONTEXT)
+    )
+    env = cls.env
+    company = env.company
+    cls.groupement_fund = env["vrac.groupement"].create(
+        {
+            "name": "Test Romans Cagnotte",
+            "code": "T-SOL",
+            "town": "Romans-sur-Isère",
+            "company_id": company.id,
+        }
+    )
+    cls.fund = env["vrac.solidarity.fund"].create(
+        {
+            "name": "Cagnotte Test Romans",
+            "groupement_id": cls.groupement_fund.id,
+            "company_id": company.id,
+        }
+    )
+    cls.coupon = cls.fund.coupon_product_id
+    cls.discount = cls.fund.discount_product_id
+    cls.donation = cls.fund.donation_product_id
+    cls.groceries = env["product.product"].create(
+        {
+            "name": "Vrac Panier Solidaire",
+            "type": "consu",
+            "list_price": 12.35,
+            "available_in_pos": True,
+            "taxes_id": [Command.clear()],
+        }
+    )
+    cls.pos_config = env["pos.config"].create(
+        {
+            "name": "Caisse Test Solidaire",
+            "company_id": company.id,
+            "vrac_solidarity_fund_id": cls.fund.id,
+        }
+    )
+    cls.pos_config._ensure_cash_payment_method("TSOL", "Cash Test Solidaire")
+    cls.cash_method = cls.pos_config.payment_method_ids.filtered("is_cash_count")[:1]
+    cls.cashier = new_test_user(
+        env,
+        login="vrac_sol_cashier",
+        name="Camille Caissière",
+        groups="base.group_user,point_of_sale.group_pos_user,"
+        "sales_team.group_sale_salesman",
+        company_id=company.id,
+        company_ids=[Command.set(company.ids)],
+        lang="en_US",
+    )
+
+
+def credit_fund(fund, amount):
+    """A gift received on the bank, booked by the accountant to the fund."""
+    env = fund.env
+    journal = env["account.journal"].search(
+        [("company_id", "=", fund.company_id.id), ("type", "=", "general")], limit=1
+    )
+    counterpart = env["account.account"].search(
+        [
+            ("company_id", "=", fund.company_id.id),
+            ("account_type", "=", "asset_current"),
+        ],
+        limit=1,
+    )
+    move = env["account.move"].create(
+        {
+            "move_type": "entry",
+            "journal_id": journal.id,
+            "line_ids": [
+                Command.create({"account_id": fund.account_id.id, "credit": amount}),
+                Command.create({"account_id": counterpart.id, "debit": amount}),
+            ],
+        }
+    )
+    move.action_post()
+    return move
+
+
+@tagged("post_install", "-at_install")
+class TestSolidarityFund(TransactionCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        setup_solidarity_fund(cls)
+        cls.volunteer = new_test_user(
+            cls.env,
+            login="vrac_sol_volunteer",
+            groups="vrac_groupement.group_volunteer",
+        )
+        cls.coordinator = new_test_user(
+            cls.env,
+            login="vrac_sol_coordinator",
+            groups="vrac_groupement.group_coordinator",
+        )
+        cls.analytic = cls.groupement_fund.analytic_account_id
+
+    def open_new_session(self):
+        self.pos_config.open_ui()
+        self.pos_session = self.pos_config.current_session_id
+        self.pos_session.set_cashbox_pos(0, None)
+        return self.pos_session
+
+    def close_session(self):
+        session = self.pos_session
+        session.post_closing_cash_details(session.cash_register_balance_end)
+        session.close_session_from_ui()
+
+    def _order_data(self, lines, discount=0.0, partner=None):
+        """Order data as the till sends it; ``discount`` is a solidarity discount."""
+        order_lines = [
+            {"product": product, "qty": qty, "price": product.lst_price}
+            for product, qty in lines
+        ]
+        if discount:
+            order_lines.append({"product": self.discount, "qty": 1, "price": -discount})
+        total = round(sum(line["qty"] * line["price"] for line in order_lines), 2)
+        uid = f"{self.pos_session.id:05d}-001-{len(self._orders_sent) + 1:04d}"
+        self._orders_sent.append(uid)
+        now = fields.Datetime.to_string(fields.Datetime.now())
+        return {
+            "id": uid,
+            "to_invoice": False,
+            "data": {
+                "name": f"Order {uid}",
+                "uid": uid,
+                "amount_paid": total,
+                "amount_return": 0,
+                "amount_tax": 0,
+                "amount_total": total,
+                "date_order": now,
+                "fiscal_position_id": False,
+                "pricelist_id": self.pos_config.pricelist_id.id,
+                "partner_id": partner.id if partner else False,
+                "pos_session_id": self.pos_session.id,
+                "sequence_number": len(self._orders_sent),
+                "user_id": self.cashier.id,
+                "to_invoice": False,
+                "lines": [
+                    (
+                        0,
+                        0,
+                        {
+                            "id": index,
+                            "pack_lot_ids": [],
+                            "product_id": line["product"].id,
+                            "full_product_name": line["product"].display_name,
+                            "price_unit": line["price"],
+                            "price_subtotal": round(line["qty"] * line["price"], 2),
+                            "price_subtotal_incl": round(
+                                line["qty"] * line["price"], 2
+                            ),
+                            "qty": line["qty"],
+                            "discount": 0,
+                            "tax_ids": [(6, 0, [])],
+                        },
+                    )
+                    for index, line in enumerate(order_lines, start=1)
+                ],
+                "statement_ids": [
+                    (
+                        0,
+                        0,
+                        {
+                            "amount": total,
+                            "name": now,
+                            "payment_method_id": self.cash_method.id,
+                        },
+                    )
+                ],
+            },
+        }
+
+    def setUp(self):
+        super().setUp()
+        self._orders_sent = []
+
+    def _sell(self, lines, discount=0.0, partner=None):
+        data = self._order_data(lines, discount=discount, partner=partner)
+        PosOrder = self.env["pos.order"].with_user(self.cashier)
+        result = PosOrder.create_from_ui([data])
+        return self.env["pos.order"].browse(result[0]["id"])
+
+    def _fund_lines(self):
+        return self.env["account.move.line"].search(
+            [("account_id", "=", self.fund.account_id.id)]
+        )
+
+    # Set-up
+
+    def test_fund_creates_its_account_and_products(self):
+        account = self.fund.account_id
+        self.assertEqual(account.account_type, "liability_current")
+        self.assertTrue(account.reconcile)
+        self.assertTrue(account.code.startswith("4671"))
+        self.assertIn(self.fund.name, account.name)
+        products = self.coupon | self.donation | self.discount
+        self.assertEqual(len(products), 3)
+        for product in products:
+            accounts = product.product_tmpl_id.get_product_accounts()
+            self.assertEqual(accounts["income"], account)
+            self.assertEqual(accounts["expense"], account)
+            self.assertFalse(product.taxes_id)
+            self.assertEqual(product.type, "service")
+        self.assertEqual(self.coupon.lst_price, 1.0)
+        self.assertTrue(self.coupon.available_in_pos)
+        self.assertFalse(self.discount.available_in_pos)
+        # Nothing in the name of the discount tells where it comes from.
+        self.assertEqual(self.discount.name, "Discount")
+        other = self.env["vrac.solidarity.fund"].create({"name": "Association"})
+        self.assertNotEqual(other.account_id, account)
+        self.assertNotEqual(other.account_id.code, account.code)
+
+    def test_products_given_to_a_fund_book_to_its_account(self):
+        coupon = self.env["product.product"].create(
+            {"name": "Bon solidaire Die", "detailed_type": "service", "list_price": 1}
+        )
+        fund = self.env["vrac.solidarity.fund"].create(
+            {"name": "Cagnotte Die", "coupon_product_id": coupon.id}
+        )
+        accounts = coupon.product_tmpl_id.get_product_accounts()
+        self.assertEqual(accounts["income"], fund.account_id)
+        self.assertEqual(accounts["expense"], fund.account_id)
+        # The fund made the other two.
+        self.assertTrue(fund.donation_product_id)
+        self.assertTrue(fund.discount_product_id)
+        # A fund of the whole association has no analytic account.
+        self.assertFalse(fund._get_analytic_distribution())
+
+    def test_fund_with_movements_is_kept(self):
+        unused = self.env["vrac.solidarity.fund"].create({"name": "Jamais servie"})
+        unused.unlink()
+        credit_fund(self.fund, 3.0)
+        with self.assertRaisesRegex(UserError, "Archive it instead"):
+            self.fund.unlink()
+
+    def test_percentages_are_checked(self):
+        self.fund.discount_percentages = " 10, 20 ,30 % "
+        self.assertEqual(self.fund._get_percentages(), [10, 20, 30])
+        for wrong in ("abc", "0", "150", "10;20", ","):
+            with self.subTest(wrong=wrong), self.assertRaises(ValidationError):
+                self.fund.discount_percentages = wrong
+
+    def test_products_belong_to_one_fund(self):
+        with self.assertRaises(ValidationError):
+            self.env["vrac.solidarity.fund"].create(
+                {"name": "Copie", "coupon_product_id": self.coupon.id}
+            )
+
+    # Accounting
+
+    def test_session_books_coupons_and_discounts_to_the_cent(self):
+        self.open_new_session()
+        self._sell([(self.coupon, 2)])
+        self._sell([(self.coupon, 5), (self.donation, 3)])
+        # 20 % of 12.35 is 2.47
+        order = self._sell([(self.groceries, 1)], discount=2.47)
+        self.assertEqual(order.amount_total, 9.88)
+        # Not booked yet: the balance counts the paid orders of the session.
+        self.assertEqual(self.fund.balance, 7.53)
+        self.assertFalse(self._fund_lines())
+        self.close_session()
+        self.assertEqual(self.pos_session.state, "closed")
+        lines = self._fund_lines()
+        # To the cent: coupons and donations 10.00 in, the discount 2.47 out.
+        self.assertEqual(round(sum(lines.mapped("credit")), 2), 10.0)
+        self.assertEqual(round(sum(lines.mapped("debit")), 2), 2.47)
+        self.assertEqual(round(sum(lines.mapped("balance")), 2), -7.53)
+        self.assertEqual(set(lines.mapped("parent_state")), {"posted"})
+        for line in lines:
+            self.assertEqual(line.analytic_distribution, {str(self.analytic.id): 100.0})
+        # Booked once: the balance is the same after closing.
+        self.fund.invalidate_recordset(["balance"])
+        self.assertEqual(self.fund.balance, 7.53)
+        self.assertEqual(self.fund.available_amount, 7.53)
+
+    def test_back_office_invoice_of_coupons_credits_the_fund(self):
+        donor = self.env["res.partner"].create({"name": "Boulangerie du Marché"})
+        move_form = Form(
+            self.env["account.move"].with_context(default_move_type="out_invoice")
+        )
+        move_form.partner_id = donor
+        with move_form.invoice_line_ids.new() as line:
+            line.product_id = self.coupon
+            line.quantity = 20
+        invoice = move_form.save()
+        invoice.action_post()
+        [line] = invoice.line_ids.filtered(
+            lambda line: line.account_id == self.fund.account_id
+        )
+        self.assertEqual(line.credit, 20.0)
+        self.assertEqual(line.analytic_distribution, {str(self.analytic.id): 100.0})
+        self.assertEqual(self.fund.balance, 20.0)
+
+    # Discounts at the till
+
+    def test_discount_the_fund_cannot_cover_is_refused(self):
+        self.fund.floor_amount = 0.5
+        self.open_new_session()
+        self._sell([(self.coupon, 2)])
+        config = self.pos_config.with_user(self.cashier)
+        self.assertEqual(config.vrac_get_solidarity_available(), 1.5)
+        data = self._order_data([(self.groceries, 1)], discount=2.0)
+        with (
+            mute_logger("odoo.addons.point_of_sale.models.pos_order"),
+            self.assertRaisesRegex(UserError, "cannot cover this discount"),
+        ):
+            self.env["pos.order"].with_user(self.cashier).create_from_ui([data])
+        self.assertFalse(
+            self.env["pos.order"].search([("pos_reference", "=", data["data"]["name"])])
+        )
+        self.assertEqual(self.fund.balance, 2.0)
+        # The same order with a discount the fund covers goes through.
+        self._sell([(self.groceries, 1)], discount=1.5)
+        self.fund.invalidate_recordset(["balance", "available_amount"])
+        self.assertEqual(self.fund.balance, 0.5)
+        self.assertEqual(self.fund.available_amount, 0.0)
+
+    def test_refund_of_a_discount_goes_back_to_the_fund(self):
+        self.open_new_session()
+        self._sell([(self.coupon, 10)])
+        order = self._sell([(self.groceries, 1)], discount=3.7)
+        self.assertEqual(self.fund.balance, 6.3)
+        refund = order.refund()
+        refund_order = self.env["pos.order"].browse(refund["res_id"])
+        payment = self.env["pos.make.payment"].with_context(
+            active_ids=refund_order.ids, active_id=refund_order.id
+        )
+        payment.create({"payment_method_id": self.cash_method.id}).check()
+        self.fund.invalidate_recordset(["balance"])
+        self.assertEqual(self.fund.balance, 10.0)
+
+    def test_cashier_reads_only_the_available_amount(self):
+        self.open_new_session()
+        self._sell([(self.coupon, 4)])
+        config = self.pos_config.with_user(self.cashier)
+        self.assertEqual(config.vrac_get_solidarity_available(), 4.0)
+        with self.assertRaises(AccessError):
+            self.fund.with_user(self.cashier).read(["balance"])
+        with self.assertRaises(AccessError):
+            self.pos_config.with_user(self.volunteer).vrac_get_solidarity_available()
+        with self.assertRaises(AccessError):
+            self.fund.with_user(self.volunteer).read(["name"])
+
+    def test_till_data_has_no_amount(self):
+        session = self.open_new_session()
+        data = session.with_user(self.cashier).load_pos_data()
+        fund_data = data["pos.config"]["vrac_solidarity_fund"]
+        self.assertEqual(fund_data["percentages"], [10, 20, 30])
+        self.assertEqual(fund_data["discount_product_id"], self.discount.id)
+        self.assertEqual(fund_data["discount_label"], "Discount")
+        self.assertFalse({"balance", "available", "floor"} & set(fund_data))
+        loaded = {product["id"] for product in data["product.product"]}
+        self.assertTrue({self.coupon.id, self.donation.id, self.discount.id} <= loaded)
+
+    # Report
+
+    def test_report_by_day_session_group_never_by_household(self):
+        household = self.env["res.partner"].create(
+            {"name": "Foyer Secret", "vrac_groupement_id": self.groupement_fund.id}
+        )
+        self.open_new_session()
+        self._sell([(self.coupon, 2)])
+        self._sell([(self.groceries, 1)], discount=1.24, partner=household)
+        credit_fund(self.fund, 5.0)
+        Report = self.env["vrac.solidarity.fund.report"]
+        # No field, no column of the view can name a household.
+        self.assertFalse(
+            [
+                name
+                for name, field in Report._fields.items()
+                if "partner" in name or field.comodel_name == "res.partner"
+            ]
+        )
+        self.env.flush_all()
+        self.env.cr.execute(
+            "SELECT column_name FROM information_schema.columns WHERE table_name = %s",
+            [Report._table],
+        )
+        columns = {row[0] for row in self.env.cr.fetchall()}
+        self.assertIn("amount", columns)
+        self.assertFalse({column for column in columns if "partner" in column})
+
+        def movements():
+            rows = Report.with_user(self.coordinator).read_group(
+                [("fund_id", "=", self.fund.id)],
+                ["amount:sum", "quantity:sum"],
+                ["date:day", "session_id", "groupement_id", "kind"],
+                lazy=False,
+            )
+            self.assertNotIn("Foyer Secret", json.dumps(rows, default=str))
+            for row in rows:
+                self.assertFalse([key for key in row if "partner" in key])
+                self.assertEqual(row["groupement_id"][0], self.groupement_fund.id)
+            return {
+                (row["kind"], bool(row["session_id"])): round(row["amount"], 2)
+                for row in rows
+            }
+
+        expected = {
+            ("coupon", True): 2.0,
+            ("discount", True): -1.24,
+            ("other", False): 5.0,
+        }
+        self.assertEqual(movements(), expected)
+        # Once the session is booked, its movements are not counted twice.
+        self.close_session()
+        self.assertEqual(movements(), expected)
+        with self.assertRaises(AccessError):
+            Report.with_user(self.cashier).read_group([], ["amount:sum"], ["kind"])
