@@ -31,7 +31,6 @@
         "views/sale_order_views.xml",
         "views/purchase_order_views.xml",
         "wizards/vrac_order_entry_views.xml",
-        "views/vrac_order_cycle_line_views.xml",
         "views/vrac_order_cycle_views.xml",
         "views/vrac_order_cycle_line_views.xml",
         "report/vrac_order_cycle_reports.xml",
