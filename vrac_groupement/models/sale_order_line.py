@@ -4,7 +4,7 @@ from collections import defaultdict
 
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
-from odoo.tools import float_compare, float_is_zero, formatLang
+from odoo.tools import SQL, float_compare, float_is_zero, formatLang
 
 from .vrac_order_cycle import CYCLE_PROCESS
 
@@ -35,6 +35,14 @@ class SaleOrderLine(models.Model):
         help="What the household ordered. The quantity is what it gets once "
         "the cycle is closed: less when a shortfall is shared out.",
     )
+    vrac_allocated_qty = fields.Float(
+        string="Allocated",
+        digits="Product Unit of Measure",
+        copy=False,
+        help="What the household gets: its order until the cycle closes, then "
+        "its fair share of what was bought. The order's quantity follows when "
+        "the purchase orders are confirmed.",
+    )
     vrac_is_short = fields.Boolean(
         compute="_compute_vrac_is_short",
         store=True,
@@ -61,19 +69,19 @@ class SaleOrderLine(models.Model):
                 (line.order_id.vrac_cycle_id.id, line.product_id.id), False
             )
 
-    @api.depends("vrac_ordered_qty", "product_uom_qty", "vrac_cycle_id")
+    @api.depends("vrac_ordered_qty", "vrac_allocated_qty", "vrac_cycle_id")
     def _compute_vrac_is_short(self):
         for line in self:
             line.vrac_is_short = bool(line.vrac_cycle_id) and (
                 float_compare(
-                    line.product_uom_qty,
+                    line.vrac_allocated_qty,
                     line.vrac_ordered_qty,
                     precision_rounding=line.product_uom.rounding or 0.001,
                 )
                 < 0
             )
 
-    @api.depends("vrac_ordered_qty", "product_uom_qty", "vrac_is_short")
+    @api.depends("vrac_ordered_qty", "vrac_allocated_qty", "vrac_is_short")
     def _compute_vrac_allocation_note(self):
         for line in self:
             if not line.vrac_is_short:
@@ -82,7 +90,7 @@ class SaleOrderLine(models.Model):
             line.vrac_allocation_note = _(
                 "ordered %(ordered)s, allocated %(allocated)s",
                 ordered=line._vrac_format_quantity(line.vrac_ordered_qty),
-                allocated=line._vrac_format_quantity(line.product_uom_qty),
+                allocated=line._vrac_format_quantity(line.vrac_allocated_qty),
             )
 
     def _vrac_format_quantity(self, quantity):
@@ -103,32 +111,41 @@ class SaleOrderLine(models.Model):
             return f"{text} {self.product_uom.name}"
         return text
 
+    @api.constrains("product_id", "order_id")
+    def _check_vrac_cycle_unique_product(self):
+        """One line per product in a household order of a cycle (one query)."""
+        orders = self.filtered("vrac_cycle_id").order_id
+        if not orders:
+            return
+        duplicates = self._read_group(
+            [("order_id", "in", orders.ids), ("display_type", "=", False)],
+            ["order_id", "product_id"],
+            having=[("__count", ">", 1)],
+            limit=1,
+        )
+        if duplicates:
+            order, product = duplicates[0]
+            raise ValidationError(
+                _(
+                    "%(product)s is twice in the order of %(household)s: "
+                    "change the quantity of its first line instead.",
+                    product=product.display_name,
+                    household=order.partner_id.display_name,
+                )
+            )
+
     @api.constrains("vrac_ordered_qty", "product_uom_qty", "product_id", "order_id")
     def _check_vrac_cycle_quantities(self):
-        seen = {}
-        for line in self.order_id.order_line:
-            if not line.vrac_cycle_id or line.display_type:
-                continue
-            key = (line.order_id.id, line.product_id.id)
-            if seen.setdefault(key, line.id) != line.id:
-                raise ValidationError(
-                    _(
-                        "%(product)s is twice in the order of %(household)s: "
-                        "change the quantity of its first line instead.",
-                        product=line.product_id.display_name,
-                        household=line.order_partner_id.display_name,
-                    )
-                )
+        steps = {}  # {catalog line: allocation step}, computed once each
         for line in self.filtered(
             lambda sol: sol.vrac_cycle_id and not sol.display_type
         ):
             cycle = line.vrac_cycle_id
-            product = line.product_id.display_name
             if not line.vrac_cycle_line_id:
                 raise ValidationError(
                     _(
                         "%(product)s is not in the catalog of order cycle %(cycle)s.",
-                        product=product,
+                        product=line.product_id.display_name,
                         cycle=cycle.name,
                     )
                 )
@@ -136,7 +153,7 @@ class SaleOrderLine(models.Model):
                 raise ValidationError(
                     _(
                         "The quantity of %(product)s cannot be negative.",
-                        product=product,
+                        product=line.product_id.display_name,
                     )
                 )
             cycle_line = line.vrac_cycle_line_id
@@ -151,18 +168,19 @@ class SaleOrderLine(models.Model):
                         "A household can order at most %(max)s of %(product)s "
                         "in this cycle (%(qty)s asked).",
                         max=line._vrac_format_quantity(maximum),
-                        product=product,
+                        product=line.product_id.display_name,
                         qty=line._vrac_format_quantity(line.vrac_ordered_qty),
                     )
                 )
-            step = cycle_line._vrac_step()
-            if step == 1 and not float_is_zero(
+            if cycle_line not in steps:
+                steps[cycle_line] = cycle_line._vrac_step()
+            if steps[cycle_line] == 1 and not float_is_zero(
                 line.vrac_ordered_qty % 1, precision_digits=6
             ):
                 raise ValidationError(
                     _(
                         "%(product)s is sold by the unit: order a whole number.",
-                        product=product,
+                        product=line.product_id.display_name,
                     )
                 )
 
@@ -172,6 +190,8 @@ class SaleOrderLine(models.Model):
         for vals in vals_list:
             if "vrac_ordered_qty" not in vals and not process:
                 vals["vrac_ordered_qty"] = vals.get("product_uom_qty", 1.0)
+            if "vrac_allocated_qty" not in vals and not process:
+                vals["vrac_allocated_qty"] = vals["vrac_ordered_qty"]
         if not process:
             orders = self.env["sale.order"].browse(
                 {vals["order_id"] for vals in vals_list if vals.get("order_id")}
@@ -188,7 +208,10 @@ class SaleOrderLine(models.Model):
                 cycle_lines = self.filtered("vrac_cycle_id")
                 if cycle_lines:
                     super(SaleOrderLine, cycle_lines).write(
-                        {"vrac_ordered_qty": vals["product_uom_qty"]}
+                        {
+                            "vrac_ordered_qty": vals["product_uom_qty"],
+                            "vrac_allocated_qty": vals["product_uom_qty"],
+                        }
                     )
         return super().write(vals)
 
@@ -221,3 +244,37 @@ class SaleOrderLine(models.Model):
         """Fields to load for all lines before their quantities change."""
         wanted = ("invoice_lines", "move_ids", "pos_order_line_ids")
         return [name for name in wanted if name in self._fields]
+
+    def _vrac_write_allocations(self, quantities):
+        """Write ``{line id: allocated quantity}`` in one statement.
+
+        Closing a cycle shares out every product: this keeps its cost the
+        same whatever the number of households. Only the allocation and the
+        "short" flag change (no amount is recomputed), so plain SQL is safe;
+        the cache is invalidated after.
+        """
+        if not quantities:
+            return
+        self.flush_model(["vrac_ordered_qty", "vrac_allocated_qty", "vrac_is_short"])
+        rows = SQL(", ").join(
+            SQL("(%s, %s::numeric)", line_id, qty)
+            for line_id, qty in quantities.items()
+        )
+        self.env.cr.execute(
+            SQL(
+                """
+                UPDATE sale_order_line AS line
+                   SET vrac_allocated_qty = row.qty,
+                       vrac_is_short = row.qty < line.vrac_ordered_qty - 0.0000001,
+                       write_uid = %(uid)s,
+                       write_date = NOW() AT TIME ZONE 'UTC'
+                  FROM (VALUES %(rows)s) AS row(id, qty)
+                 WHERE line.id = row.id
+                """,
+                uid=self.env.uid,
+                rows=rows,
+            )
+        )
+        self.browse(list(quantities)).invalidate_recordset(
+            ["vrac_allocated_qty", "vrac_is_short", "write_uid", "write_date"]
+        )

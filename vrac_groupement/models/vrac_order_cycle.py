@@ -274,14 +274,14 @@ class VracOrderCycle(models.Model):
             )
         purchases.button_cancel()
         purchases.unlink()
-        lines = self._vrac_household_lines()
-        lines.with_context(**{CYCLE_PROCESS: True})._vrac_write_quantities(
+        lines = self._vrac_household_lines().filtered("vrac_is_short")
+        lines._vrac_write_allocations(
             {line.id: line.vrac_ordered_qty for line in lines}
         )
         self.line_ids.write({"purchase_qty": 0.0})
         self.state = "open"
         for cycle in self:
-            cycle.message_post(
+            cycle._message_log(
                 body=_("Cycle reopened: households can change their orders again.")
             )
         return True
@@ -543,7 +543,7 @@ class VracOrderCycle(models.Model):
         self._vrac_create_purchase_orders(purchase)
         self.state = "closed"
         for cycle in self:
-            cycle.message_post(
+            cycle._message_log(
                 body=_(
                     "Cycle closed: %(count)s purchase order(s) prepared.",
                     count=len(cycle.purchase_order_ids),
@@ -603,8 +603,14 @@ class VracOrderCycle(models.Model):
 
         Largest remainder method (see :func:`..tools.allocation.allocate`):
         proportional to what each household ordered, in whole units or
-        grams, never more than ordered. Only the lines whose quantity
-        changes are written; a pool missing from ``available`` is left alone.
+        grams, never more than ordered. The allocations are written in one
+        statement to the lines' *Allocated* quantity (see
+        :meth:`sale.order.line._vrac_write_allocations`); the orders'
+        quantities follow when the purchases are confirmed (see
+        :meth:`_vrac_apply_allocations`). A pool missing from ``available``
+        is left alone.
+
+        :return: the household order lines whose allocation changed.
         """
         cycle_lines = self.env["vrac.order.cycle.line"].union(
             *(cycle_line for cycle_line, _groupement in available)
@@ -620,7 +626,7 @@ class VracOrderCycle(models.Model):
         for line in lines:
             pool = line.vrac_cycle_line_id._vrac_pool(line.vrac_groupement_id)
             pools[pool][line.id] = line.vrac_ordered_qty
-            current[line.id] = line.product_uom_qty
+            current[line.id] = line.vrac_allocated_qty
         new_quantities = {}
         for pool, ordered in pools.items():
             if pool not in available:
@@ -631,7 +637,27 @@ class VracOrderCycle(models.Model):
             for line_id, qty in shares.items():
                 if float_compare(qty, current[line_id], precision_rounding=rounding):
                     new_quantities[line_id] = qty
-        lines.browse(list(new_quantities))._vrac_write_quantities(new_quantities)
+        changed = lines.browse(list(new_quantities))
+        changed._vrac_write_allocations(new_quantities)
+        return changed
+
+    def _vrac_apply_allocations(self):
+        """The household orders take their allocated quantities.
+
+        Done when the purchases are confirmed, and again after a reception
+        shares out what arrived: from then on the order is what the household
+        collects and pays. Odoo recomputes the amounts of the changed lines.
+        """
+        lines = self._vrac_household_lines().filtered(
+            lambda line: float_compare(
+                line.product_uom_qty,
+                line.vrac_allocated_qty,
+                precision_rounding=line.product_uom.rounding or 0.001,
+            )
+        )
+        lines.with_context(**{CYCLE_PROCESS: True})._vrac_write_quantities(
+            {line.id: line.vrac_allocated_qty for line in lines}
+        )
 
     def _vrac_create_purchase_orders(self, purchase):
         """One draft purchase order per vendor (and group when configured)."""
@@ -713,6 +739,7 @@ class VracOrderCycle(models.Model):
             purchases = cycle.purchase_order_ids.filtered(lambda p: p.state != "cancel")
             if purchases and all(p.state in ("purchase", "done") for p in purchases):
                 cycle.state = "ordered"
+                cycle._vrac_apply_allocations()
                 cycle._vrac_on_purchases_confirmed(purchases)
 
     def _vrac_on_purchases_confirmed(self, purchases):
@@ -756,6 +783,7 @@ class VracOrderCycle(models.Model):
                 + awaited
             )
         cycles.with_context(**{CYCLE_PROCESS: True})._vrac_allocate(dict(available))
+        cycles._vrac_apply_allocations()
         if not pending:
             cycles.filtered(lambda c: c.state == "ordered").state = "received"
 

@@ -192,7 +192,7 @@ class VracOrderCycleLine(models.Model):
                     ("vrac_ordered_qty", ">", 0),
                 ],
                 ["vrac_cycle_line_id"],
-                ["vrac_ordered_qty:sum", "product_uom_qty:sum", "__count"],
+                ["vrac_ordered_qty:sum", "vrac_allocated_qty:sum", "__count"],
             )
         }
         for line in self:

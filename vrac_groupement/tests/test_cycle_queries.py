@@ -30,14 +30,14 @@ class TestCycleQueries(VracCycleCase):
         self.cycle_line(self.lentils, cycle).rounding_policy = "up"
         self.cycle_line(self.apples, cycle).capacity = 1.5 * len(households)
         cycle.with_user(self.coordinator).action_open()
-        # Every household orders every product, in two patterns.
+        # Every household orders every product, in varied quantities.
         cycle._vrac_set_orders(
             {
                 partner.id: {
-                    self.pasta.id: 1 + index % 2,
-                    self.oil.id: 2 + index % 2,
-                    self.lentils.id: (2, 3)[index % 2],
-                    self.apples.id: (1.5, 2.5)[index % 2],
+                    self.pasta.id: 1 + index % 3,
+                    self.oil.id: 1 + index % 4,
+                    self.lentils.id: (1, 1.5, 2, 2.5, 3)[index % 5],
+                    self.apples.id: 1 + (index % 9) * 0.25,
                 }
                 for index, partner in enumerate(households)
             }
@@ -68,6 +68,6 @@ class TestCycleQueries(VracCycleCase):
         self.count_close_queries(8)  # warm the caches (rules, fields, sequences)
         small = self.count_close_queries(10)
         large = self.count_close_queries(100)
-        self.assertEqual(
-            small, large, f"closing: {small} queries for 10 households, {large} for 100"
+        self.assertLessEqual(
+            large, small, f"closing: {small} queries for 10 households, {large} for 100"
         )

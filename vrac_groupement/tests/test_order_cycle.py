@@ -58,7 +58,7 @@ class TestOrderCycle(VracCycleCase, MockEmail):
                 ("state", "!=", "cancel"),
             ]
         )
-        return {line.order_partner_id: line.product_uom_qty for line in lines}
+        return {line.order_partner_id: line.vrac_allocated_qty for line in lines}
 
     def receive(self, purchase, quantities):
         """Validate the reception of ``purchase``, {product: quantity received}."""
@@ -158,8 +158,12 @@ class TestOrderCycle(VracCycleCase, MockEmail):
         # Every household gets less apples than ordered.
         self.assertEqual(self.cycle.shortfall_count, 6)
 
-        # The household's order follows, at its own price.
+        # The order keeps what was ordered until the purchases are confirmed;
+        # then it takes the allocation, at the household's own price.
         apple_line = self.order_line(self.r4, self.apples)
+        self.assertEqual(apple_line.product_uom_qty, 5)
+        self.cycle.with_user(self.coordinator).action_confirm_purchases()
+        self.assertAlmostEqual(apple_line.product_uom_qty, apples[self.r4])
         oil_line = self.order_line(self.r4, self.oil)
         self.assertAlmostEqual(
             apple_line.order_id.amount_untaxed,
@@ -275,6 +279,9 @@ class TestOrderCycle(VracCycleCase, MockEmail):
         self.receive(spain, {self.oil: 10})
         oil = self.allocated(self.oil)
         self.assertEqual(sum(oil.values()), 10)
+        # The household orders follow what arrived.
+        for partner, qty in oil.items():
+            self.assertEqual(self.order_line(partner, self.oil).product_uom_qty, qty)
         for partner, qty in oil.items():
             ordered = self.orders[partner.id][self.oil.id]
             self.assertLessEqual(abs(qty - ordered * 10 / 13), 1)
