@@ -96,6 +96,24 @@ TARIFS_SHOTS = [
                 .find((line) => line.textContent.includes('00013'))?.click();
         })()""",
     ),
+    (
+        "caisse_solidaire.png",
+        "/pos/ui?config_id={pos_config_id}",
+        # The same order, then the solidarity discount's percentages.
+        """(async () => {
+            const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+            document.querySelector('.modal-footer .btn-primary')?.click();
+            await sleep(1500);
+            if (!document.querySelector('.orderline')) {
+                for (const product of [...document.querySelectorAll('article.product')]
+                    .slice(0, 3)) {
+                    product.click();
+                    await sleep(400);
+                }
+            }
+            document.querySelector('.vrac-solidarity-button')?.click();
+        })()""",
+    ),
 ]
 
 
