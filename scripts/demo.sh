@@ -33,6 +33,13 @@ install_missing_addons() {
             --no-http --logfile "${LOG_DIR}/demo-install.log" ||
             die "installing ${missing} failed, see ${LOG_DIR}/demo-install.log"
     fi
+    # The code may have changed since the database was made: update the addons
+    # so that tables and views match it (demo records are created only once;
+    # `make clean` starts a fresh demo).
+    info "Updating the vrac addons in ${DEMO_DB}"
+    odoo_cli -c "${ODOO_CONF}" -d "${DEMO_DB}" -u "$(vrac_addons_csv)" --stop-after-init \
+        --no-http --logfile "${LOG_DIR}/demo-install.log" ||
+        die "updating the addons failed, see ${LOG_DIR}/demo-install.log"
 }
 
 create_demo_db() {
