@@ -4,13 +4,13 @@ from dateutil.relativedelta import relativedelta
 
 from odoo import Command, fields
 from odoo.exceptions import UserError, ValidationError
-from odoo.tests import Form, new_test_user, tagged
+from odoo.tests import Form, tagged
 
 from odoo.addons.point_of_sale.tests.common import TestPoSCommon
 from odoo.addons.vrac_groupement.tests.common import VracAssertMixin
 
 from .common import VracTarifsCase
-from .test_pos import setup_vrac_pos
+from .test_pos import create_soap, setup_vrac_till
 
 
 def setup_funder(cls, env, products, share=50.0, budget=0.0):
@@ -360,26 +360,8 @@ class TestFunderProgramPos(VracAssertMixin, TestPoSCommon):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        setup_vrac_pos(cls)
-        cls.config = cls.basic_config
-        cls.config.vrac_use_tiers = True
-        cls.cashier = new_test_user(
-            cls.env,
-            login="vrac_funder_cashier",
-            groups="base.group_user,point_of_sale.group_pos_user,"
-            "sales_team.group_sale_salesman",
-            company_id=cls.company.id,
-            company_ids=[Command.set(cls.company.ids)],
-        )
-        cls.soap = cls.env["product.product"].create(
-            {
-                "name": "Vrac Savon",
-                "type": "consu",
-                "standard_price": 3.0,
-                "available_in_pos": True,
-                "taxes_id": [Command.clear()],
-            }
-        )
+        setup_vrac_till(cls, "vrac_funder_cashier")
+        cls.soap = create_soap(cls.env)
         setup_funder(cls, cls.env, cls.lentils, budget=5.0)
         cls.env["vrac.funder.program.enrolment"].create(
             {"program_id": cls.program.id, "partner_id": cls.household_a.id}

@@ -1,13 +1,13 @@
 # Copyright 2026 VRAC for Odoo contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo import Command, fields
+from odoo import fields
 from odoo.tests import tagged
 
 from odoo.addons.point_of_sale.tests.test_frontend import TestPointOfSaleHttpCommon
 
 from .test_food_credit import setup_food_credit
 from .test_funder_program import setup_funder
-from .test_pos import setup_vrac_pos
+from .test_pos import create_soap, setup_vrac_pos
 
 
 @tagged("post_install", "-at_install")
@@ -20,16 +20,7 @@ class TestFunderTours(TestPointOfSaleHttpCommon):
         setup_vrac_pos(cls)
         cls.main_pos_config.write({"vrac_use_tiers": True})
         cls.pos_user.groups_id += cls.env.ref("sales_team.group_sale_salesman")
-        cls.soap = cls.env["product.product"].create(
-            {
-                "name": "Vrac Savon",
-                "type": "consu",
-                "standard_price": 3.0,
-                "list_price": 9.0,
-                "available_in_pos": True,
-                "taxes_id": [Command.clear()],
-            }
-        )
+        cls.soap = create_soap(cls.env, list_price=9.0)
         setup_funder(cls, cls.env, cls.lentils, budget=3.0)
         cls.env["vrac.funder.program.enrolment"].create(
             {"program_id": cls.program.id, "partner_id": cls.household_a.id}
@@ -65,16 +56,7 @@ class TestFoodCreditTours(TestPointOfSaleHttpCommon):
         setup_vrac_pos(cls)
         cls.main_pos_config.write({"vrac_use_tiers": True})
         cls.pos_user.groups_id += cls.env.ref("sales_team.group_sale_salesman")
-        cls.soap = cls.env["product.product"].create(
-            {
-                "name": "Vrac Savon",
-                "type": "consu",
-                "standard_price": 3.0,
-                "list_price": 9.0,
-                "available_in_pos": True,
-                "taxes_id": [Command.clear()],
-            }
-        )
+        cls.soap = create_soap(cls.env, list_price=9.0)
         setup_food_credit(cls, cls.env, cls.lentils)
         cls.card = cls.credit.action_vrac_enrol(cls.household_a)
         cls.credit._vrac_top_up(fields.Date.context_today(cls.env.user))

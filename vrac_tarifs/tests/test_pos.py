@@ -123,22 +123,44 @@ def setup_vrac_pos(cls):
     )
 
 
+def setup_vrac_till(cls, login):
+    """setup_vrac_pos, tiers on the basic till, a cashier named ``login``.
+
+    The cashier has the Sales user right, as pos_sale asks (see ODOO17_NOTES).
+    """
+    setup_vrac_pos(cls)
+    cls.config = cls.basic_config
+    cls.config.vrac_use_tiers = True
+    cls.cashier = new_test_user(
+        cls.env,
+        login=login,
+        groups="base.group_user,point_of_sale.group_pos_user,"
+        "sales_team.group_sale_salesman",
+        company_id=cls.company.id,
+        company_ids=[Command.set(cls.company.ids)],
+    )
+
+
+def create_soap(env, **values):
+    """A product sold at the till that no program or credit pays for."""
+    return env["product.product"].create(
+        {
+            "name": "Vrac Savon",
+            "type": "consu",
+            "standard_price": 3.0,
+            "available_in_pos": True,
+            "taxes_id": [Command.clear()],
+            **values,
+        }
+    )
+
+
 @tagged("post_install", "-at_install")
 class TestPosTiers(TestPoSCommon):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        setup_vrac_pos(cls)
-        cls.config = cls.basic_config
-        cls.config.vrac_use_tiers = True
-        cls.cashier = new_test_user(
-            cls.env,
-            login="vrac_pos_cashier",
-            groups="base.group_user,point_of_sale.group_pos_user,"
-            "sales_team.group_sale_salesman",
-            company_id=cls.company.id,
-            company_ids=[Command.set(cls.company.ids)],
-        )
+        setup_vrac_till(cls, "vrac_pos_cashier")
         cls.contact_a = cls.env["res.partner"].create(
             {"name": "Lina Arnaud", "parent_id": cls.household_a.id}
         )
