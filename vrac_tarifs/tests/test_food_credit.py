@@ -10,7 +10,7 @@ from odoo.addons.point_of_sale.tests.common import TestPoSCommon
 from odoo.addons.vrac_groupement.tests.common import VracAssertMixin
 
 from .common import VracTarifsCase
-from .test_pos import create_soap, setup_vrac_till
+from .test_pos import create_soap, sell_at_cost, setup_vrac_till
 
 
 def setup_food_credit(cls, env, approved):
@@ -257,48 +257,20 @@ class TestFoodCreditPos(VracAssertMixin, TestPoSCommon):
 
     def _sell(self, lines, credit):
         """A till order of the household, ``credit`` paid with the food credit."""
-        pricelist, self.pricelist = self.pricelist, self.currency_pricelist
-        try:
-            data = self.create_ui_order_data(lines, customer=self.household_a)
-        finally:
-            self.pricelist = pricelist
-        order = data["data"]
-        for _command, _id, line in order["lines"]:
-            product = self.env["product.product"].browse(line["product_id"])
-            price = product.with_company(self.company).standard_price
-            line.update(
-                price_unit=price,
-                price_subtotal=price * line["qty"],
-                price_subtotal_incl=price * line["qty"],
-            )
         reward = self.credit.reward_ids
-        order["lines"].append(
-            (
-                0,
-                0,
-                {
-                    "id": 999998,
-                    "pack_lot_ids": [],
-                    "product_id": reward.discount_line_product_id.id,
-                    "price_unit": -credit,
-                    "price_subtotal": -credit,
-                    "price_subtotal_incl": -credit,
-                    "qty": 1,
-                    "tax_ids": [(6, 0, [])],
-                    "is_reward_line": True,
-                    "reward_id": reward.id,
-                    "coupon_id": self.card.id,
-                    "points_cost": credit,
-                },
-            )
+        return sell_at_cost(
+            self,
+            lines,
+            self.household_a,
+            {
+                "amount": -credit,
+                "product_id": reward.discount_line_product_id.id,
+                "is_reward_line": True,
+                "reward_id": reward.id,
+                "coupon_id": self.card.id,
+                "points_cost": credit,
+            },
         )
-        total = sum(line[2]["price_subtotal_incl"] for line in order["lines"])
-        order["amount_total"] = total
-        order["amount_paid"] = total
-        order["amount_return"] = 0
-        order["statement_ids"][0][2]["amount"] = total
-        result = self.env["pos.order"].with_user(self.cashier).create_from_ui([data])
-        return self.env["pos.order"].browse(result[0]["id"])
 
     def test_credit_spent_on_approved_products_is_charged_to_the_fund(self):
         session = self.open_new_session()

@@ -10,7 +10,7 @@ from odoo.addons.point_of_sale.tests.common import TestPoSCommon
 from odoo.addons.vrac_groupement.tests.common import VracAssertMixin
 
 from .common import VracTarifsCase
-from .test_pos import create_soap, setup_vrac_till
+from .test_pos import create_soap, sell_at_cost, setup_vrac_till
 
 
 def setup_funder(cls, env, products, share=50.0, budget=0.0):
@@ -369,44 +369,11 @@ class TestFunderProgramPos(VracAssertMixin, TestPoSCommon):
 
     def _sell(self, lines, customer, share):
         """A till order; ``share`` is the line "Paid by" the till added."""
-        pricelist, self.pricelist = self.pricelist, self.currency_pricelist
-        try:
-            data = self.create_ui_order_data(lines, customer=customer)
-        finally:
-            self.pricelist = pricelist
-        order = data["data"]
-        for _command, _id, line in order["lines"]:
-            product = self.env["product.product"].browse(line["product_id"])
-            price = product.with_company(self.company).standard_price
-            line.update(
-                price_unit=price,
-                price_subtotal=price * line["qty"],
-                price_subtotal_incl=price * line["qty"],
-            )
-        if share:
-            order["lines"].append(
-                (
-                    0,
-                    0,
-                    {
-                        "id": 999999,
-                        "pack_lot_ids": [],
-                        "product_id": self.program.share_product_id.id,
-                        "price_unit": -share,
-                        "price_subtotal": -share,
-                        "price_subtotal_incl": -share,
-                        "qty": 1,
-                        "tax_ids": [(6, 0, [])],
-                    },
-                )
-            )
-        total = sum(line[2]["price_subtotal_incl"] for line in order["lines"])
-        order["amount_total"] = total
-        order["amount_paid"] = total
-        order["amount_return"] = 0
-        order["statement_ids"][0][2]["amount"] = total
-        result = self.env["pos.order"].with_user(self.cashier).create_from_ui([data])
-        return self.env["pos.order"].browse(result[0]["id"])
+        extra = share and {
+            "amount": -share,
+            "product_id": self.program.share_product_id.id,
+        }
+        return sell_at_cost(self, lines, customer, extra or None)
 
     def test_pos_data_of_the_program(self):
         session = self.open_new_session()

@@ -155,6 +155,55 @@ def create_soap(env, **values):
     )
 
 
+def sell_at_cost(case, lines, customer, extra_line=None):
+    """A paid till order of ``customer`` at cost prices, as the till sends it.
+
+    :param case: a TestPoSCommon case with ``cashier`` (see setup_vrac_till).
+    :param lines: [(product, quantity)].
+    :param extra_line: values of one more line (a negative line added by the
+        till: a funder's share, a food credit), or None.
+    """
+    pricelist, case.pricelist = case.pricelist, case.currency_pricelist
+    try:
+        data = case.create_ui_order_data(lines, customer=customer)
+    finally:
+        case.pricelist = pricelist
+    order = data["data"]
+    for _command, _id, line in order["lines"]:
+        product = case.env["product.product"].browse(line["product_id"])
+        price = product.with_company(case.company).standard_price
+        line.update(
+            price_unit=price,
+            price_subtotal=price * line["qty"],
+            price_subtotal_incl=price * line["qty"],
+        )
+    if extra_line:
+        amount = extra_line.pop("amount")
+        order["lines"].append(
+            (
+                0,
+                0,
+                {
+                    "id": 999999,
+                    "pack_lot_ids": [],
+                    "price_unit": amount,
+                    "price_subtotal": amount,
+                    "price_subtotal_incl": amount,
+                    "qty": 1,
+                    "tax_ids": [(6, 0, [])],
+                    **extra_line,
+                },
+            )
+        )
+    total = sum(line[2]["price_subtotal_incl"] for line in order["lines"])
+    order["amount_total"] = total
+    order["amount_paid"] = total
+    order["amount_return"] = 0
+    order["statement_ids"][0][2]["amount"] = total
+    result = case.env["pos.order"].with_user(case.cashier).create_from_ui([data])
+    return case.env["pos.order"].browse(result[0]["id"])
+
+
 @tagged("post_install", "-at_install")
 class TestPosTiers(TestPoSCommon):
     @classmethod
