@@ -10,17 +10,26 @@ from .test_funder_program import setup_funder
 from .test_pos import create_soap, setup_vrac_pos
 
 
-@tagged("post_install", "-at_install")
-class TestFunderTours(TestPointOfSaleHttpCommon):
-    """The funder's share at the till, as the cashier sees it."""
+class VracTillTourCase(TestPointOfSaleHttpCommon):
+    """The main till with tiers, its cashier (pos_user) and a non-food product."""
 
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
         setup_vrac_pos(cls)
         cls.main_pos_config.write({"vrac_use_tiers": True})
+        # pos_sale asks the cashier for the Sales user right (ODOO17_NOTES).
         cls.pos_user.groups_id += cls.env.ref("sales_team.group_sale_salesman")
         cls.soap = create_soap(cls.env, list_price=9.0)
+
+
+@tagged("post_install", "-at_install")
+class TestFunderTours(VracTillTourCase):
+    """The funder's share at the till, as the cashier sees it."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
         setup_funder(cls, cls.env, cls.lentils, budget=3.0)
         cls.env["vrac.funder.program.enrolment"].create(
             {"program_id": cls.program.id, "partner_id": cls.household_a.id}
@@ -47,16 +56,12 @@ class TestFunderTours(TestPointOfSaleHttpCommon):
 
 
 @tagged("post_install", "-at_install")
-class TestFoodCreditTours(TestPointOfSaleHttpCommon):
+class TestFoodCreditTours(VracTillTourCase):
     """The food credit at the till: approved products only."""
 
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        setup_vrac_pos(cls)
-        cls.main_pos_config.write({"vrac_use_tiers": True})
-        cls.pos_user.groups_id += cls.env.ref("sales_team.group_sale_salesman")
-        cls.soap = create_soap(cls.env, list_price=9.0)
         setup_food_credit(cls, cls.env, cls.lentils)
         cls.card = cls.credit.action_vrac_enrol(cls.household_a)
         cls.credit._vrac_top_up(fields.Date.context_today(cls.env.user))
