@@ -36,16 +36,16 @@ import logging
 import math
 import os
 import random
-import shutil
 import sys
 import time
 from collections import defaultdict
-from contextlib import closing
 from datetime import timedelta
+
+from common import QUIET, drop_database, install, row
 
 import odoo
 from odoo import Command, fields
-from odoo.tools import SQL, config
+from odoo.tools import config
 
 _logger = logging.getLogger("bench_cycles")
 
@@ -55,13 +55,6 @@ TARGET_QUERY_GROWTH = 1.10
 WARM_UP_HOUSEHOLDS = 10
 SEED = 20261201
 
-QUIET = {
-    "tracking_disable": True,
-    "mail_create_nolog": True,
-    "mail_create_nosubscribe": True,
-    "mail_notrack": True,
-    "no_reset_password": True,
-}
 
 # Realistic names: first names x surnames give 2,000 distinct households.
 FIRST_NAMES = (
@@ -177,24 +170,11 @@ def parse_args(argv):
 # Database --------------------------------------------------------------------
 
 
-def drop_database(name):
-    odoo.modules.registry.Registry.delete(name)
-    odoo.sql_db.close_db(name)
-    with closing(odoo.sql_db.db_connect("postgres").cursor()) as cr:
-        cr._cnx.autocommit = True
-        cr.execute(SQL("DROP DATABASE IF EXISTS %s WITH (FORCE)", SQL.identifier(name)))
-    shutil.rmtree(config.filestore(name), ignore_errors=True)
-
-
 def create_database(name):
     drop_database(name)
     _logger.info("creating %s with vrac_groupement", name)
     odoo.service.db._create_empty_database(name)
-    config["init"] = {"vrac_groupement": 1}
-    try:
-        return odoo.modules.registry.Registry.new(name, update_module=True)
-    finally:
-        config["init"] = {}
+    return install(name, ["vrac_groupement"])
 
 
 # Data ------------------------------------------------------------------------
@@ -586,10 +566,6 @@ def bench(registry, data, args):
 
 
 # Table -----------------------------------------------------------------------
-
-
-def row(measure_name, figure, reference, ratio, verdict):
-    return f"| {measure_name} | {figure} | {reference} | {ratio} | {verdict} |"
 
 
 def fig(figures):

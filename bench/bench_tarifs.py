@@ -25,30 +25,23 @@ inspection. Odoo is used as a library: run it with the Python that runs Odoo.
 import argparse
 import logging
 import os
-import shutil
 import statistics
 import sys
 import time
-from contextlib import ExitStack, closing
+from contextlib import ExitStack
 from functools import partial
+
+from common import QUIET, drop_database, install, row
 
 import odoo
 from odoo import Command
-from odoo.tools import SQL, config
+from odoo.tools import config
 
 _logger = logging.getLogger("bench_tarifs")
 
 TARGET_POS_RATIO = 1.10
 # Set-wise: far fewer queries than products (one per product would be 1000).
 TARGET_QUERIES_PER_1000 = 100
-
-QUIET = {
-    "tracking_disable": True,
-    "mail_create_nolog": True,
-    "mail_create_nosubscribe": True,
-    "mail_notrack": True,
-    "no_reset_password": True,
-}
 
 
 def parse_args(argv):
@@ -70,23 +63,6 @@ def parse_args(argv):
 
 
 # Databases -------------------------------------------------------------------
-
-
-def drop_database(name):
-    odoo.modules.registry.Registry.delete(name)
-    odoo.sql_db.close_db(name)
-    with closing(odoo.sql_db.db_connect("postgres").cursor()) as cr:
-        cr._cnx.autocommit = True
-        cr.execute(SQL("DROP DATABASE IF EXISTS %s WITH (FORCE)", SQL.identifier(name)))
-    shutil.rmtree(config.filestore(name), ignore_errors=True)
-
-
-def install(name, modules):
-    config["init"] = dict.fromkeys(modules, 1)
-    try:
-        return odoo.modules.registry.Registry.new(name, update_module=True)
-    finally:
-        config["init"] = {}
 
 
 def create_databases(base_name, base_modules, tarifs_name):
@@ -336,10 +312,6 @@ def bench_costs(registry, count, vendors, runs):
 
 
 # Table -----------------------------------------------------------------------
-
-
-def row(measure_name, figure, reference, ratio, verdict):
-    return f"| {measure_name} | {figure} | {reference} | {ratio} | {verdict} |"
 
 
 def pos_rows(base, tarifs, args):
