@@ -1,0 +1,41 @@
+# Copyright 2026 VRAC for Odoo contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+{
+    "name": "VRAC - Distributions",
+    "summary": "Pickup points, distributions and mobile rounds, bags, "
+    "collection and payment at the till",
+    "version": "17.0.1.0.0",
+    "category": "Association",
+    "website": "https://github.com/vrac-odoo/vrac-odoo",
+    "author": "VRAC for Odoo contributors",
+    "license": "AGPL-3",
+    "installable": True,
+    "depends": [
+        "vrac_groupement",
+        "stock_picking_batch",
+        "pos_sale",
+    ],
+    "data": [
+        "security/vrac_distribution_security.xml",
+        "security/ir.model.access.csv",
+        "data/vrac_distribution_data.xml",
+        "views/vrac_pickup_point_views.xml",
+        "views/vrac_round_views.xml",
+        "views/vrac_distribution_views.xml",
+        "views/res_partner_views.xml",
+        "wizards/vrac_distribution_close_views.xml",
+        "report/vrac_distribution_reports.xml",
+        "views/menus.xml",
+    ],
+    "demo": [
+        "demo/vrac_distribution_demo.xml",
+    ],
+    "assets": {
+        "point_of_sale._assets_pos": [
+            "vrac_distribution/static/src/pos/**/*",
+        ],
+        "web.assets_tests": [
+            "vrac_distribution/static/tests/tours/**/*",
+        ],
+    },
+}

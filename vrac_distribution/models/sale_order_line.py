@@ -1,0 +1,97 @@
+# Copyright 2026 VRAC for Odoo contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo import _, api, fields, models
+from odoo.exceptions import UserError, ValidationError
+from odoo.tools import float_compare, formatLang
+
+from odoo.addons.vrac_groupement.models.vrac_order_cycle import CYCLE_PROCESS
+
+# Distribution states in which a bag's weight can still be recorded.
+WEIGHING_STATES = ("preparing", "open")
+
+
+class SaleOrderLine(models.Model):
+    _inherit = "sale.order.line"
+
+    vrac_distribution_id = fields.Many2one(
+        related="order_id.vrac_distribution_id", store=True, index=True
+    )
+    vrac_is_weighed = fields.Boolean(
+        compute="_compute_vrac_is_weighed",
+        string="Sold by weight",
+        help="Bulk product sold by weight: the weight actually served is "
+        "recorded and the price follows it.",
+    )
+    vrac_weight_served = fields.Float(
+        string="Weight served",
+        digits="Product Unit of Measure",
+        copy=False,
+        help="The weight put in the household's bag, recorded at preparation "
+        "or at the till. The quantity and the price follow it.",
+    )
+
+    @api.depends("product_uom")
+    def _compute_vrac_is_weighed(self):
+        weight = self.env.ref("uom.product_uom_categ_kgm")
+        for line in self:
+            line.vrac_is_weighed = line.product_uom.category_id == weight
+
+    def write(self, vals):
+        if "vrac_weight_served" not in vals:
+            return super().write(vals)
+        self._vrac_check_weight(vals["vrac_weight_served"])
+        res = super().write(vals)
+        self._vrac_apply_served_weight()
+        return res
+
+    def _vrac_check_weight(self, weight):
+        for line in self:
+            if not line.vrac_is_weighed:
+                raise ValidationError(
+                    _(
+                        "%s is not sold by weight: there is no weight to record.",
+                        line.product_id.display_name,
+                    )
+                )
+            if (
+                line.vrac_distribution_id
+                and line.vrac_distribution_id.state not in WEIGHING_STATES
+            ):
+                raise UserError(
+                    _(
+                        "Distribution %s is not being prepared or open: the "
+                        "weights can no longer change.",
+                        line.vrac_distribution_id.name,
+                    )
+                )
+            if float_compare(weight or 0.0, 0.0, precision_digits=3) <= 0:
+                raise ValidationError(
+                    _(
+                        "The weight of %(product)s for %(household)s must be above "
+                        "0 %(uom)s (you typed %(weight)s). To leave the item out, "
+                        "remove it from the order instead.",
+                        product=line.product_id.display_name,
+                        household=line.order_partner_id.display_name,
+                        uom=line.product_uom.name,
+                        weight=formatLang(self.env, weight or 0.0, digits=3),
+                    )
+                )
+
+    def _vrac_apply_served_weight(self):
+        """The order's quantity becomes the weight served, at the same unit
+        price, and the bag's delivery asks for and holds that weight."""
+        for line in self.filtered("vrac_weight_served"):
+            weight = line.vrac_weight_served
+            super(
+                SaleOrderLine,
+                line.with_context(**{CYCLE_PROCESS: True}, skip_procurement=True),
+            ).write({"product_uom_qty": weight, "price_unit": line.price_unit})
+            moves = line.sudo().move_ids.filtered(
+                lambda m: (
+                    m.state not in ("done", "cancel") and m.picking_code == "outgoing"
+                )
+            )
+            for move in moves[:1]:
+                qty = line.product_uom._compute_quantity(weight, move.product_uom)
+                move.write({"product_uom_qty": qty})
+                move.write({"quantity": qty, "picked": True})

@@ -1,0 +1,370 @@
+# Copyright 2026 VRAC for Odoo contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo import _, api, fields, models
+from odoo.exceptions import UserError, ValidationError
+
+from odoo.addons.vrac_groupement.models.vrac_order_cycle import CYCLE_PROCESS
+
+DISTRIBUTION_STATES = [
+    ("planned", "Planned"),
+    ("preparing", "Preparing"),
+    ("open", "Open"),
+    ("closed", "Closed"),
+    ("cancel", "Cancelled"),
+]
+# Cycles whose purchase orders are confirmed: their orders can be collected.
+COLLECTABLE_CYCLE_STATES = ("ordered", "received", "done")
+
+
+class VracDistribution(models.Model):
+    """The monthly "épicerie" at a pickup point, or a day of the mobile round.
+
+    Households collect there the orders of one or more cycles: their bags are
+    prepared as one batch transfer, and paid at the till of the distribution's
+    point of sale.
+    """
+
+    _name = "vrac.distribution"
+    _description = "Distribution"
+    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _order = "date desc, hour_from, id desc"
+
+    name = fields.Char(
+        compute="_compute_name",
+        store=True,
+        readonly=False,
+        required=True,
+        precompute=True,
+    )
+    company_id = fields.Many2one(
+        "res.company",
+        string="Branch",
+        required=True,
+        default=lambda self: self.env.company,
+        index=True,
+    )
+    kind = fields.Selection(
+        [("point", "At a pickup point"), ("round", "Mobile round")],
+        required=True,
+        default="point",
+        tracking=True,
+    )
+    date = fields.Date(required=True, tracking=True, index=True)
+    hour_from = fields.Float(string="From", required=True, default=9.0)
+    hour_to = fields.Float(string="To", required=True, default=12.0)
+    pickup_point_id = fields.Many2one(
+        "vrac.pickup.point",
+        string="Pickup point",
+        tracking=True,
+        domain="[('company_id', '=', company_id)]",
+    )
+    round_id = fields.Many2one(
+        "vrac.round",
+        string="Mobile round",
+        tracking=True,
+        domain="[('company_id', '=', company_id)]",
+    )
+    groupement_ids = fields.Many2many(
+        "vrac.groupement",
+        string="Groups served",
+        compute="_compute_groupement_ids",
+        store=True,
+        readonly=False,
+        precompute=True,
+        domain="[('company_id', '=', company_id)]",
+    )
+    cycle_ids = fields.Many2many(
+        "vrac.order.cycle",
+        string="Order cycles",
+        domain="[('company_id', '=', company_id), ('state', '!=', 'cancel')]",
+        help="The cycles whose orders are collected at this distribution.",
+    )
+    pos_config_id = fields.Many2one(
+        "pos.config",
+        string="Point of sale",
+        domain="[('company_id', '=', company_id)]",
+        help="The till where households pay when they collect their bags.",
+    )
+    state = fields.Selection(
+        DISTRIBUTION_STATES,
+        required=True,
+        default="planned",
+        tracking=True,
+        copy=False,
+    )
+    user_id = fields.Many2one(
+        "res.users",
+        string="Responsible",
+        default=lambda self: self.env.user,
+        tracking=True,
+    )
+    shift_ids = fields.One2many(
+        "vrac.distribution.shift", "distribution_id", string="Volunteer shifts"
+    )
+    volunteer_hours = fields.Float(
+        compute="_compute_volunteer_hours", digits=(6, 2), string="Volunteer hours"
+    )
+    batch_id = fields.Many2one(
+        "stock.picking.batch", string="Bags (batch transfer)", copy=False, readonly=True
+    )
+    sale_order_ids = fields.One2many(
+        "sale.order", "vrac_distribution_id", string="Household orders"
+    )
+    order_count = fields.Integer(compute="_compute_order_count", string="Orders")
+    note = fields.Html()
+
+    @api.depends("kind", "pickup_point_id.name", "round_id.name", "date")
+    def _compute_name(self):
+        for distribution in self:
+            place = (
+                distribution.round_id.name
+                if distribution.kind == "round"
+                else distribution.pickup_point_id.name
+            )
+            if not place:
+                distribution.name = distribution.name or _("New distribution")
+                continue
+            date = distribution.date.strftime("%d/%m/%Y") if distribution.date else ""
+            distribution.name = f"{place} {date}".strip()
+
+    @api.depends("kind", "pickup_point_id", "round_id")
+    def _compute_groupement_ids(self):
+        for distribution in self:
+            source = (
+                distribution.round_id
+                if distribution.kind == "round"
+                else distribution.pickup_point_id
+            )
+            if source:
+                distribution.groupement_ids = source.groupement_ids
+
+    @api.depends("shift_ids.hours")
+    def _compute_volunteer_hours(self):
+        for distribution in self:
+            distribution.volunteer_hours = sum(distribution.shift_ids.mapped("hours"))
+
+    @api.depends("sale_order_ids")
+    def _compute_order_count(self):
+        counts = {
+            group["vrac_distribution_id"][0]: group["vrac_distribution_id_count"]
+            for group in self.env["sale.order"].read_group(
+                [("vrac_distribution_id", "in", self.ids)],
+                ["vrac_distribution_id"],
+                ["vrac_distribution_id"],
+            )
+        }
+        for distribution in self:
+            distribution.order_count = counts.get(distribution.id, 0)
+
+    @api.constrains("kind", "pickup_point_id", "round_id")
+    def _check_place(self):
+        for distribution in self:
+            if distribution.kind == "point" and not distribution.pickup_point_id:
+                raise ValidationError(
+                    _("Choose the pickup point of distribution %s.", distribution.name)
+                )
+            if distribution.kind == "round" and not distribution.round_id:
+                raise ValidationError(
+                    _("Choose the mobile round of distribution %s.", distribution.name)
+                )
+
+    @api.constrains("hour_from", "hour_to")
+    def _check_hours(self):
+        for distribution in self:
+            if not (0 <= distribution.hour_from < distribution.hour_to <= 24):
+                raise ValidationError(
+                    _(
+                        "Distribution %s: the time slot must start before it "
+                        "ends, within the day.",
+                        distribution.name,
+                    )
+                )
+
+    # ------------------------------------------------------------------
+    # Preparing: the households' orders become bags of one batch transfer
+    # ------------------------------------------------------------------
+    def _vrac_state_names(self):
+        return dict(self._fields["state"]._description_selection(self.env))
+
+    def _vrac_check_state(self, states, message):
+        """Refuse with ``message`` (a sentence with %(name)s and %(state)s)."""
+        wrong = self.filtered(lambda d: d.state not in states)
+        if wrong:
+            raise UserError(
+                message
+                % {
+                    "name": wrong[0].name,
+                    "state": self._vrac_state_names()[wrong[0].state],
+                }
+            )
+
+    def _vrac_orders_domain(self):
+        """Household orders this distribution collects, not yet assigned."""
+        self.ensure_one()
+        domain = [
+            ("vrac_cycle_id", "in", self.cycle_ids.ids),
+            ("vrac_groupement_id", "in", self.groupement_ids.ids),
+            ("state", "in", ("draft", "sent", "sale")),
+            ("vrac_distribution_id", "=", False),
+        ]
+        if self.kind == "round":
+            # A household of the round collects at its stop.
+            stop_round = "partner_id.vrac_round_stop_id.round_id"
+            return domain + [(stop_round, "=", self.round_id.id)]
+        # A household with a stop of the mobile round collects on the round.
+        return domain + [("partner_id.vrac_round_stop_id", "=", False)]
+
+    def _vrac_orders_to_collect(self):
+        """The orders of the distribution's cycles and groups, and those
+        already assigned to it (kept from an earlier distribution)."""
+        self.ensure_one()
+        orders = self.env["sale.order"].search(self._vrac_orders_domain())
+        return orders | self.sale_order_ids.filtered(lambda o: o.state != "cancel")
+
+    def _vrac_check_preparable(self):
+        for distribution in self:
+            if not distribution.cycle_ids:
+                raise UserError(
+                    _(
+                        "Distribution %s has no order cycle: choose the cycles "
+                        "whose orders are collected there.",
+                        distribution.name,
+                    )
+                )
+            waiting = distribution.cycle_ids.filtered(
+                lambda c: c.state not in COLLECTABLE_CYCLE_STATES
+            )
+            if waiting:
+                raise UserError(
+                    _(
+                        "Order cycle %s is not ordered yet: close it and confirm "
+                        "its purchase orders before preparing the bags.",
+                        waiting[0].name,
+                    )
+                )
+
+    def action_prepare(self):
+        """Assign the orders, confirm them and gather their deliveries (the
+        households' bags) in one batch transfer per distribution."""
+        self._vrac_check_state(
+            ("planned", "preparing"),
+            _("Distribution %(name)s is %(state)s: its bags can no longer change."),
+        )
+        self._vrac_check_preparable()
+        # Volunteers run the distributions of their groups (record rules);
+        # confirming orders and moving stock is done for them.
+        self.check_access_rights("write")
+        self.check_access_rule("write")
+        for distribution in self.sudo():
+            orders = distribution._vrac_orders_to_collect()
+            distribution._vrac_check_orders(orders)
+            orders.with_context(**{CYCLE_PROCESS: True}).write(
+                {"vrac_distribution_id": distribution.id}
+            )
+            quotations = orders.filtered(lambda o: o.state in ("draft", "sent"))
+            if quotations:
+                quotations.with_context(**{CYCLE_PROCESS: True}).action_confirm()
+            distribution._vrac_update_batch()
+        self.state = "preparing"
+        return True
+
+    def _vrac_check_orders(self, orders):
+        """Hook: refuse orders that cannot be collected here."""
+        self.ensure_one()
+
+    def _vrac_bag_pickings(self):
+        """The households' deliveries of this distribution still to hand over."""
+        self.ensure_one()
+        return (
+            self.sudo()
+            .sale_order_ids.picking_ids.filtered(
+                lambda p: (
+                    p.picking_type_code == "outgoing"
+                    and p.state not in ("done", "cancel")
+                )
+            )
+            .sudo(False)
+        )
+
+    def _vrac_update_batch(self):
+        """One batch transfer holds the bags of the distribution."""
+        self.ensure_one()
+        pickings = self._vrac_bag_pickings().sudo()
+        if not pickings:
+            return
+        if not self.batch_id or self.batch_id.state in ("done", "cancel"):
+            self.batch_id = self.env["stock.picking.batch"].create(
+                {
+                    "company_id": self.company_id.id,
+                    "scheduled_date": fields.Datetime.to_datetime(self.date),
+                    "picking_type_id": pickings[0].picking_type_id.id,
+                }
+            )
+        pickings.filtered(lambda p: p.batch_id != self.batch_id).write(
+            {"batch_id": self.batch_id.id}
+        )
+        if self.batch_id.state == "draft":
+            self.batch_id.action_confirm()
+        waiting = pickings.filtered(lambda p: p.state in ("confirmed", "waiting"))
+        if waiting:
+            waiting.action_assign()
+
+    def action_open(self):
+        """The doors open: the till takes the collected orders."""
+        self._vrac_check_state(
+            ("preparing",),
+            _("Distribution %(name)s is %(state)s: prepare its bags first."),
+        )
+        for distribution in self:
+            if not distribution.pos_config_id:
+                raise UserError(
+                    _(
+                        "Choose the point of sale of distribution %s before "
+                        "opening it.",
+                        distribution.name,
+                    )
+                )
+            other = self.search(
+                [
+                    ("pos_config_id", "=", distribution.pos_config_id.id),
+                    ("state", "=", "open"),
+                    ("id", "!=", distribution.id),
+                ],
+                limit=1,
+            )
+            if other:
+                raise UserError(
+                    _(
+                        "The till %(till)s is already used by distribution "
+                        "%(other)s: close it first.",
+                        till=distribution.pos_config_id.name,
+                        other=other.name,
+                    )
+                )
+        self.state = "open"
+        return True
+
+    def action_view_orders(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "sale.action_quotations_with_onboarding"
+        )
+        action.update(
+            {
+                "domain": [("vrac_distribution_id", "=", self.id)],
+                "context": {"create": False},
+                "name": _("Orders of %s", self.name),
+            }
+        )
+        return action
+
+    def action_view_batch(self):
+        self.ensure_one()
+        if not self.batch_id:
+            raise UserError(_("Prepare the distribution first: it has no bags yet."))
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": "stock.picking.batch",
+            "res_id": self.batch_id.id,
+            "view_mode": "form",
+        }

@@ -1,0 +1,41 @@
+# Copyright 2026 VRAC for Odoo contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo import api, fields, models
+
+SHIFT_ROLES = [
+    ("bags", "Bag preparation"),
+    ("till", "Till"),
+    ("welcome", "Welcome"),
+    ("driving", "Driving"),
+]
+
+
+class VracDistributionShift(models.Model):
+    """A volunteer's shift at a distribution, with its role and hours."""
+
+    _name = "vrac.distribution.shift"
+    _description = "Volunteer shift"
+    _order = "distribution_id, hour_from, id"
+
+    distribution_id = fields.Many2one(
+        "vrac.distribution", required=True, ondelete="cascade", index=True
+    )
+    company_id = fields.Many2one(related="distribution_id.company_id", store=True)
+    date = fields.Date(related="distribution_id.date", store=True)
+    partner_id = fields.Many2one(
+        "res.partner",
+        string="Volunteer",
+        required=True,
+        ondelete="restrict",
+        index=True,
+        domain="[('vrac_is_volunteer', '=', True)]",
+    )
+    role = fields.Selection(SHIFT_ROLES, required=True, default="bags")
+    hour_from = fields.Float(string="From", required=True)
+    hour_to = fields.Float(string="To", required=True)
+    hours = fields.Float(compute="_compute_hours", store=True, digits=(6, 2))
+
+    @api.depends("hour_from", "hour_to")
+    def _compute_hours(self):
+        for shift in self:
+            shift.hours = max(shift.hour_to - shift.hour_from, 0.0)

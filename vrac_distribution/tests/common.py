@@ -1,0 +1,92 @@
+# Copyright 2026 VRAC for Odoo contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo.addons.vrac_groupement.tests.common import VracCycleCase
+
+
+class VracDistributionCase(VracCycleCase):
+    """The cycle of VracCycleCase, ordered and received, and a distribution.
+
+    Orders (what the households get, every product is bought in full):
+    - Romans: Foyer Martin (r1) 2 pasta, 1 oil, 1.5 kg lentils, 2.5 kg apples;
+      r2 3 pasta, 2 oil; r3 1 oil, 2 kg apples; r4 2 pasta.
+    - Die: d1 4 pasta, 3 oil, 1 kg apples; d2 2 oil.
+    The apples' capacity (30 kg) and the lentils' sack are raised so that
+    nothing is short. Everything is received in stock.
+    A pickup point (Maison de Quartier Saint-Nicolas, Romans) serves Romans;
+    ``distribution`` collects the cycle there, planned, with a till.
+    """
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.setup_vrac_distribution(cls)
+
+    @staticmethod
+    def setup_vrac_distribution(cls):
+        cls.coordinator.groups_id |= cls.env.ref("stock.group_stock_user")
+        cls.r1, cls.r2, cls.r3, cls.r4 = cls.households_romans
+        cls.d1, cls.d2 = cls.households_die
+        cls.cycle_line(cls, cls.lentils).write({"rounding_policy": "up"})
+        cls.cycle_line(cls, cls.apples).write({"capacity": 0.0})
+        cls.orders = {
+            cls.r1.id: {
+                cls.pasta.id: 2,
+                cls.oil.id: 1,
+                cls.lentils.id: 1.5,
+                cls.apples.id: 2.5,
+            },
+            cls.r2.id: {cls.pasta.id: 3, cls.oil.id: 2},
+            cls.r3.id: {cls.oil.id: 1, cls.apples.id: 2},
+            cls.r4.id: {cls.pasta.id: 2},
+            cls.d1.id: {cls.pasta.id: 4, cls.oil.id: 3, cls.apples.id: 1},
+            cls.d2.id: {cls.oil.id: 2},
+        }
+        cls.cycle._vrac_set_orders(cls.orders)
+        cls.cycle.with_user(cls.coordinator).action_close()
+        cls.cycle.with_user(cls.coordinator).action_confirm_purchases()
+        for picking in cls.cycle.purchase_order_ids.picking_ids:
+            for move in picking.move_ids:
+                move.quantity = move.product_uom_qty
+                move.picked = True
+            picking.button_validate()
+        cls.social_centre.write(
+            {
+                "street": "2 rue Saint-Nicolas",
+                "zip": "26100",
+                "city": "Romans-sur-Isère",
+            }
+        )
+        cls.pickup_point = cls.env["vrac.pickup.point"].create(
+            {
+                "name": "Maison de Quartier Saint-Nicolas",
+                "partner_id": cls.social_centre.id,
+                "latitude": 45.0436,
+                "longitude": 5.0521,
+                "opening_hours": "samedi 9 h - 12 h",
+                "capacity": 60,
+                "groupement_ids": [(6, 0, cls.romans.ids)],
+            }
+        )
+        cls.pos_config = cls.env["pos.config"].create(
+            {"name": "Test caisse Saint-Nicolas"}
+        )
+        cls.distribution = cls.env["vrac.distribution"].create(
+            {
+                "kind": "point",
+                "date": "2026-12-17",
+                "hour_from": 9.0,
+                "hour_to": 12.0,
+                "pickup_point_id": cls.pickup_point.id,
+                "cycle_ids": [(6, 0, cls.cycle.ids)],
+                "pos_config_id": cls.pos_config.id,
+            }
+        )
+
+    def household_order(self, household, cycle=None):
+        return self.env["sale.order"].search(
+            [
+                ("vrac_cycle_id", "=", (cycle or self.cycle).id),
+                ("partner_id", "=", household.id),
+                ("state", "!=", "cancel"),
+            ]
+        )
