@@ -25,6 +25,7 @@
         "views/res_partner_views.xml",
         "wizards/vrac_distribution_close_views.xml",
         "report/vrac_distribution_reports.xml",
+        "report/vrac_distribution_templates.xml",
         "views/menus.xml",
     ],
     "demo": [
