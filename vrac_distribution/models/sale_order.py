@@ -75,8 +75,11 @@ class SaleOrder(models.Model):
         )
         if still_open:
             return "partial" if delivered else "to_collect"
-        if delivered or (self.state == "sale" and deliveries):
+        if delivered:
             return "collected"
+        if deliveries:
+            # Every delivery cancelled, nothing handed over: no bag any more.
+            return "cancel"
         return "to_collect"
 
     @api.constrains("vrac_distribution_id", "partner_id")
@@ -118,7 +121,10 @@ class SaleOrder(models.Model):
             if line.display_type or line.product_id.type == "service":
                 continue
             left = line.product_uom_qty - line.qty_delivered
-            if float_compare(left, 0.0, precision_rounding=line.product_uom.rounding) > 0:
+            if (
+                float_compare(left, 0.0, precision_rounding=line.product_uom.rounding)
+                > 0
+            ):
                 parts.append(
                     _(
                         "%(qty)s %(product)s",

@@ -377,7 +377,10 @@ class VracDistribution(models.Model):
             "res_model": "sale.order",
             "view_mode": "tree,form",
             "views": [
-                (self.env.ref("vrac_distribution.sale_order_view_tree_vrac").id, "tree"),
+                (
+                    self.env.ref("vrac_distribution.sale_order_view_tree_vrac").id,
+                    "tree",
+                ),
                 (False, "form"),
             ],
             "search_view_id": [
@@ -415,7 +418,9 @@ class VracDistribution(models.Model):
             "view_mode": "tree",
             "views": [
                 (
-                    self.env.ref("vrac_distribution.sale_order_line_view_tree_weights").id,
+                    self.env.ref(
+                        "vrac_distribution.sale_order_line_view_tree_weights"
+                    ).id,
                     "tree",
                 )
             ],
@@ -632,14 +637,16 @@ class VracDistribution(models.Model):
                 lambda p: p.state not in ("done", "cancel")
             ).action_cancel()
             lines = partial.order_line.filtered(
-                lambda line: not line.display_type
-                and line.product_id.type != "service"
-                and float_compare(
-                    line.qty_delivered,
-                    line.product_uom_qty,
-                    precision_rounding=line.product_uom.rounding,
+                lambda line: (
+                    not line.display_type
+                    and line.product_id.type != "service"
+                    and float_compare(
+                        line.qty_delivered,
+                        line.product_uom_qty,
+                        precision_rounding=line.product_uom.rounding,
+                    )
+                    < 0
                 )
-                < 0
             )
             lines.with_context(skip_procurement=True)._vrac_write_quantities(
                 {line.id: line.qty_delivered for line in lines}
@@ -653,8 +660,9 @@ class VracDistribution(models.Model):
             return self.env["account.move"]
         orders = orders.sudo()
         pickings = orders.picking_ids.filtered(
-            lambda p: p.picking_type_code == "outgoing"
-            and p.state not in ("done", "cancel")
+            lambda p: (
+                p.picking_type_code == "outgoing" and p.state not in ("done", "cancel")
+            )
         )
         if pickings:
             for move in pickings.move_ids.filtered(

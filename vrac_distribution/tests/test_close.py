@@ -141,9 +141,7 @@ class TestClose(VracDistributionCase):
 
     def test_keep_without_a_next_distribution_is_refused(self):
         self.next_distribution.with_user(self.coordinator).action_cancel()
-        wizard = self.close_wizard(
-            {household: "keep" for household in self.households_romans}
-        )
+        wizard = self.close_wizard(dict.fromkeys(self.households_romans, "keep"))
         with self.assertRaisesText(UserError, "No distribution is planned after"):
             wizard.action_confirm()
         self.assertEqual(self.distribution.state, "open")
@@ -220,12 +218,12 @@ class TestClose(VracDistributionCase):
         with Form(wizard) as form:
             form.decision = "charge"
         self.assertEqual(set(wizard.line_ids.mapped("decision")), {"charge"})
-        wizard.line_ids.filtered(lambda line: line.partner_id == self.r3).decision = (
-            "keep"
-        )
-        wizard.line_ids.filtered(lambda line: line.partner_id == self.r4).decision = (
-            "cancel"
-        )
+        wizard.line_ids.filtered(
+            lambda line: line.partner_id == self.r3
+        ).decision = "keep"
+        wizard.line_ids.filtered(
+            lambda line: line.partner_id == self.r4
+        ).decision = "cancel"
         action = wizard.action_confirm()
         to_call = self.env[action["res_model"]].search(action["domain"])
         self.assertEqual(to_call.partner_id, self.r2 | self.r3)
@@ -240,3 +238,21 @@ class TestClose(VracDistributionCase):
         self.next_distribution.action_prepare()
         with self.assertRaisesText(UserError, "only an open distribution closes"):
             self.next_distribution.action_close()
+
+    def test_bag_collected_after_the_list_was_made(self):
+        self.collect(self.r1)
+        wizard = self.close_wizard(
+            dict.fromkeys(self.households_romans - self.r1, "charge")
+        )
+        self.collect(self.r2)
+        wizard.action_confirm()
+        self.assertEqual(self.distribution.state, "closed")
+        self.assertFalse(self.household_order(self.r2).invoice_ids, "paid at the till")
+        self.assertEqual(self.household_order(self.r3).invoice_ids.state, "posted")
+
+    def test_bag_left_after_the_list_was_made(self):
+        wizard = self.close_wizard(dict.fromkeys(self.households_romans, "charge"))
+        wizard.line_ids.filtered(lambda line: line.partner_id == self.r1).unlink()
+        with self.assertRaisesText(UserError, "Some bags were left"):
+            wizard.action_confirm()
+        self.assertEqual(self.distribution.state, "open")

@@ -56,6 +56,20 @@ class VracDistributionClose(models.TransientModel):
                 )
             )
         lines = self.line_ids.sudo()
+        # Bags collected at the till since the list was made need nothing more;
+        # bags left since are not in the list: ask again.
+        lines = lines.filtered(
+            lambda line: line.order_id.vrac_collect_state in ("to_collect", "partial")
+        )
+        missing = distribution._vrac_uncollected_orders() - lines.order_id
+        if missing:
+            raise UserError(
+                _(
+                    "Some bags were left since this list was made: %(households)s. "
+                    "Close the distribution again to decide for them too.",
+                    households=", ".join(missing.partner_id.mapped("display_name")),
+                )
+            )
         by_decision = {
             decision: lines.filtered(lambda line, d=decision: line.decision == d)
             for decision, _label in CLOSE_DECISIONS
@@ -99,9 +113,7 @@ class VracDistributionCloseLine(models.TransientModel):
         "res.partner", string="Household", compute="_compute_household", store=True
     )
     household_number = fields.Char(compute="_compute_household", store=True)
-    partner_name = fields.Char(
-        string="Name", compute="_compute_household", store=True
-    )
+    partner_name = fields.Char(string="Name", compute="_compute_household", store=True)
     phone = fields.Char(compute="_compute_household", store=True)
     mobile = fields.Char(compute="_compute_household", store=True)
     collect_state = fields.Selection(
