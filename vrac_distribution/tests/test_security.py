@@ -1,7 +1,7 @@
 # Copyright 2026 VRAC for Odoo contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo.exceptions import AccessError
-from odoo.tests import new_test_user
+from odoo.tests import Form, new_test_user
 
 from .common import VracDistributionCase
 
@@ -91,3 +91,39 @@ class TestSecurity(VracDistributionCase):
         )
         self.assertEqual(orders.partner_id, self.households_romans)
         self.assertEqual(set(orders.mapped("vrac_collect_state")), {"to_collect"})
+
+    def test_volunteer_opens_the_screens(self):
+        self.distribution.action_prepare()
+        distribution = self.distribution.with_user(self.volunteer)
+        with Form(distribution) as form:
+            self.assertEqual(form.state, "preparing")
+        action = distribution.action_record_weights()
+        Line = self.env["sale.order.line"].with_user(self.volunteer)
+        spec = {
+            name: {}
+            for name in (
+                "vrac_household_number",
+                "order_partner_id",
+                "product_id",
+                "vrac_allocated_qty",
+                "product_uom",
+                "vrac_weight_served",
+                "price_subtotal",
+            )
+        }
+        result = Line.web_search_read(action["domain"], spec)
+        self.assertEqual(result["length"], 3)
+        action = distribution.action_view_orders()
+        Order = self.env["sale.order"].with_user(self.volunteer)
+        spec = {
+            name: {}
+            for name in (
+                "vrac_household_number",
+                "partner_id",
+                "vrac_phone",
+                "amount_total",
+                "vrac_collect_state",
+            )
+        }
+        result = Order.web_search_read(action["domain"], spec)
+        self.assertEqual(result["length"], 4)
