@@ -24,6 +24,8 @@
         "views/vrac_distribution_views.xml",
         "views/res_partner_views.xml",
         "wizards/vrac_distribution_close_views.xml",
+        "views/sale_order_views.xml",
+        "views/stock_picking_batch_views.xml",
         "report/vrac_distribution_reports.xml",
         "report/vrac_distribution_templates.xml",
         "views/menus.xml",

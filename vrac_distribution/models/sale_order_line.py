@@ -6,8 +6,7 @@ from odoo.tools import float_compare, formatLang
 
 from odoo.addons.vrac_groupement.models.vrac_order_cycle import CYCLE_PROCESS
 
-# Distribution states in which a bag's weight can still be recorded.
-WEIGHING_STATES = ("preparing", "open")
+from .vrac_distribution import WEIGHING_STATES
 
 
 class SaleOrderLine(models.Model):
@@ -79,19 +78,26 @@ class SaleOrderLine(models.Model):
 
     def _vrac_apply_served_weight(self):
         """The order's quantity becomes the weight served, at the same unit
-        price, and the bag's delivery asks for and holds that weight."""
-        for line in self.filtered("vrac_weight_served"):
-            weight = line.vrac_weight_served
-            super(
-                SaleOrderLine,
-                line.with_context(**{CYCLE_PROCESS: True}, skip_procurement=True),
-            ).write({"product_uom_qty": weight, "price_unit": line.price_unit})
-            moves = line.sudo().move_ids.filtered(
+        price, and the bag's delivery asks for and holds that weight.
+
+        The user's write on the lines is checked (record rules); the delivery
+        is then changed for them (volunteers have no stock rights).
+        """
+        lines = self.filtered("vrac_weight_served")
+        if not lines:
+            return
+        lines.with_context(
+            **{CYCLE_PROCESS: True}, skip_procurement=True
+        )._vrac_write_quantities({line.id: line.vrac_weight_served for line in lines})
+        for line in lines.sudo():
+            moves = line.move_ids.filtered(
                 lambda m: (
                     m.state not in ("done", "cancel") and m.picking_code == "outgoing"
                 )
             )
             for move in moves[:1]:
-                qty = line.product_uom._compute_quantity(weight, move.product_uom)
+                qty = line.product_uom._compute_quantity(
+                    line.vrac_weight_served, move.product_uom
+                )
                 move.write({"product_uom_qty": qty})
                 move.write({"quantity": qty, "picked": True})

@@ -1,7 +1,10 @@
 # Copyright 2026 VRAC for Odoo contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from markupsafe import Markup
+
 from odoo import _, api, fields, models
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.tools import float_compare
 
 from odoo.addons.vrac_groupement.models.vrac_order_cycle import CYCLE_PROCESS
 
@@ -14,6 +17,8 @@ DISTRIBUTION_STATES = [
 ]
 # Cycles whose purchase orders are confirmed: their orders can be collected.
 COLLECTABLE_CYCLE_STATES = ("ordered", "received", "done")
+# States in which the weights of the bulk items can be recorded.
+WEIGHING_STATES = ("preparing", "open")
 
 
 class VracDistribution(models.Model):
@@ -245,7 +250,11 @@ class VracDistribution(models.Model):
 
     def action_prepare(self):
         """Assign the orders, confirm them and gather their deliveries (the
-        households' bags) in one batch transfer per distribution."""
+        households' bags) in one batch transfer per distribution.
+
+        Run again while preparing ("Add late orders"), it adds the orders
+        entered since, and leaves those already prepared as they are.
+        """
         self._vrac_check_state(
             ("planned", "preparing"),
             _("Distribution %(name)s is %(state)s: its bags can no longer change."),
@@ -258,18 +267,32 @@ class VracDistribution(models.Model):
         for distribution in self.sudo():
             orders = distribution._vrac_orders_to_collect()
             distribution._vrac_check_orders(orders)
-            orders.with_context(**{CYCLE_PROCESS: True}).write(
-                {"vrac_distribution_id": distribution.id}
-            )
+            new_orders = orders - distribution.sale_order_ids
+            if new_orders:
+                new_orders.with_context(**{CYCLE_PROCESS: True}).write(
+                    {"vrac_distribution_id": distribution.id}
+                )
             quotations = orders.filtered(lambda o: o.state in ("draft", "sent"))
             if quotations:
                 quotations.with_context(**{CYCLE_PROCESS: True}).action_confirm()
             distribution._vrac_update_batch()
-        self.state = "preparing"
+            if distribution.state == "preparing" and new_orders:
+                distribution.message_post(
+                    body=_(
+                        "%(count)s late order(s) added to the bags: %(households)s.",
+                        count=len(new_orders),
+                        households=", ".join(new_orders.partner_id.mapped("name")),
+                    )
+                )
+        self.filtered(lambda d: d.state == "planned").state = "preparing"
         return True
 
     def _vrac_check_orders(self, orders):
-        """Hook: refuse orders that cannot be collected here."""
+        """Hook: refuse orders that cannot be collected here.
+
+        The orders' own constraint (``sale.order._check_vrac_distribution``)
+        refuses households of groups not served and cycles not ordered.
+        """
         self.ensure_one()
 
     def _vrac_bag_pickings(self):
@@ -298,11 +321,12 @@ class VracDistribution(models.Model):
                     "company_id": self.company_id.id,
                     "scheduled_date": fields.Datetime.to_datetime(self.date),
                     "picking_type_id": pickings[0].picking_type_id.id,
+                    "vrac_distribution_id": self.id,
                 }
             )
-        pickings.filtered(lambda p: p.batch_id != self.batch_id).write(
-            {"batch_id": self.batch_id.id}
-        )
+        outside = pickings.filtered(lambda p: p.batch_id != self.batch_id)
+        if outside:
+            outside.write({"batch_id": self.batch_id.id})
         if self.batch_id.state == "draft":
             self.batch_id.action_confirm()
         waiting = pickings.filtered(lambda p: p.state in ("confirmed", "waiting"))
@@ -345,18 +369,26 @@ class VracDistribution(models.Model):
         return True
 
     def action_view_orders(self):
+        """The households' orders of the distribution and their collection."""
         self.ensure_one()
-        action = self.env["ir.actions.act_window"]._for_xml_id(
-            "sale.action_quotations_with_onboarding"
-        )
-        action.update(
-            {
-                "domain": [("vrac_distribution_id", "=", self.id)],
-                "context": {"create": False},
-                "name": _("Orders of %s", self.name),
-            }
-        )
-        return action
+        return {
+            "type": "ir.actions.act_window",
+            "name": _("Orders of %s", self.name),
+            "res_model": "sale.order",
+            "view_mode": "tree,form",
+            "views": [
+                (
+                    self.env.ref("vrac_distribution.sale_order_view_tree_vrac").id,
+                    "tree",
+                ),
+                (False, "form"),
+            ],
+            "search_view_id": [
+                self.env.ref("vrac_distribution.sale_order_view_search_vrac").id
+            ],
+            "domain": [("vrac_distribution_id", "=", self.id)],
+            "context": {"create": False},
+        }
 
     def action_view_batch(self):
         self.ensure_one()
@@ -368,3 +400,303 @@ class VracDistribution(models.Model):
             "res_id": self.batch_id.id,
             "view_mode": "form",
         }
+
+    def action_record_weights(self):
+        """The bulk items of the bags, to type the weight served."""
+        self.ensure_one()
+        self._vrac_check_state(
+            WEIGHING_STATES,
+            _(
+                "Distribution %(name)s is %(state)s: prepare it first, the "
+                "weights are recorded while preparing or at the till."
+            ),
+        )
+        return {
+            "type": "ir.actions.act_window",
+            "name": _("Weights of %s", self.name),
+            "res_model": "sale.order.line",
+            "view_mode": "tree",
+            "views": [
+                (
+                    self.env.ref(
+                        "vrac_distribution.sale_order_line_view_tree_weights"
+                    ).id,
+                    "tree",
+                )
+            ],
+            "search_view_id": [
+                self.env.ref("vrac_distribution.sale_order_line_view_search_weights").id
+            ],
+            "domain": [
+                ("vrac_distribution_id", "=", self.id),
+                ("display_type", "=", False),
+                ("state", "!=", "cancel"),
+                (
+                    "product_uom.category_id",
+                    "=",
+                    self.env.ref("uom.product_uom_categ_kgm").id,
+                ),
+            ],
+            "context": {"create": False, "delete": False},
+        }
+
+    # ------------------------------------------------------------------
+    # Cancelling, back to planned
+    # ------------------------------------------------------------------
+    def _vrac_check_coordinator(self, message):
+        if not self.env.user.has_group("vrac_groupement.group_coordinator"):
+            raise AccessError(message)
+
+    def action_cancel(self):
+        """Cancel: the orders are released (still confirmed), the bags'
+        batch is cancelled, so another distribution can collect them."""
+        self._vrac_check_coordinator(_("Only a coordinator can cancel a distribution."))
+        self._vrac_check_state(
+            ("planned", "preparing"),
+            _("Distribution %(name)s is %(state)s: it can no longer be cancelled."),
+        )
+        self.check_access_rule("write")
+        sudo_self = self.sudo()
+        pickings = sudo_self.sale_order_ids.picking_ids
+        in_batch = pickings.filtered(lambda p: p.batch_id in sudo_self.batch_id)
+        if in_batch:
+            in_batch.write({"batch_id": False})
+        batches = sudo_self.batch_id.filtered(lambda b: b.state != "done")
+        if batches:
+            batches.write({"state": "cancel"})
+        orders = sudo_self.sale_order_ids
+        if orders:
+            orders.with_context(**{CYCLE_PROCESS: True}).write(
+                {"vrac_distribution_id": False}
+            )
+        self.write({"state": "cancel"})
+        return True
+
+    def action_draft(self):
+        """Back to planned, when nothing is prepared (cancelled, or prepared
+        without any order)."""
+        if self.filtered(lambda d: d.state == "cancel"):
+            self._vrac_check_coordinator(
+                _("Only a coordinator can plan a cancelled distribution again.")
+            )
+        for distribution in self:
+            if distribution.state not in ("preparing", "cancel") or (
+                distribution.sale_order_ids
+            ):
+                raise UserError(
+                    _(
+                        "Distribution %s has bags prepared: it cannot go back "
+                        "to planned. Cancel it to release its orders.",
+                        distribution.name,
+                    )
+                )
+        self.write({"state": "planned"})
+        return True
+
+    # ------------------------------------------------------------------
+    # Closing: what happens to the bags nobody collected
+    # ------------------------------------------------------------------
+    def _vrac_uncollected_orders(self):
+        """Orders of the distribution with something left to hand over."""
+        self.ensure_one()
+        return self.sudo().sale_order_ids.filtered(
+            lambda o: o.vrac_collect_state in ("to_collect", "partial")
+        )
+
+    def action_close(self):
+        """Close the distribution; ask first what to do with the bags that
+        were not (fully) collected."""
+        self.ensure_one()
+        self._vrac_check_state(
+            ("open",),
+            _("Distribution %(name)s is %(state)s: only an open distribution closes."),
+        )
+        self.check_access_rights("write")
+        self.check_access_rule("write")
+        uncollected = self._vrac_uncollected_orders()
+        if not uncollected:
+            self._vrac_close()
+            return True
+        wizard = (
+            self.env["vrac.distribution.close"]
+            .sudo()
+            .create(
+                {
+                    "distribution_id": self.id,
+                    "line_ids": [
+                        (0, 0, {"order_id": order.id})
+                        for order in uncollected.sorted(
+                            lambda o: (o.vrac_household_number or "", o.partner_id.name)
+                        )
+                    ],
+                }
+            )
+            .sudo(False)
+        )
+        return {
+            "type": "ir.actions.act_window",
+            "name": _("Uncollected bags of %s", self.name),
+            "res_model": "vrac.distribution.close",
+            "res_id": wizard.id,
+            "view_mode": "form",
+            "target": "new",
+        }
+
+    def _vrac_next_distributions(self, orders):
+        """``{order: distribution}``: for each order, the earliest planned or
+        preparing distribution after this one that serves its household."""
+        self.ensure_one()
+        candidates = self.sudo().search(
+            [
+                ("id", "!=", self.id),
+                ("company_id", "=", self.company_id.id),
+                ("state", "in", ("planned", "preparing")),
+                ("groupement_ids", "in", orders.vrac_groupement_id.ids),
+                "|",
+                ("date", ">", self.date),
+                "&",
+                ("date", "=", self.date),
+                ("hour_from", ">", self.hour_from),
+            ],
+            order="date, hour_from, id",
+        )
+        result = {}
+        for order in orders:
+            result[order] = next(
+                (d for d in candidates if d._vrac_serves_order(order)),
+                self.browse(),
+            )
+        return result
+
+    def _vrac_serves_order(self, order):
+        """Hook: whether this distribution can hand over ``order``."""
+        self.ensure_one()
+        if order.vrac_groupement_id not in self.groupement_ids:
+            return False
+        on_round = bool(order.partner_id.vrac_round_stop_id)
+        if self.kind == "round":
+            return order.partner_id.vrac_round_stop_id.round_id == self.round_id
+        return not on_round
+
+    def _vrac_keep_for_next(self, orders):
+        """The orders and what is left of their bags go to the next
+        distribution that serves each household."""
+        self.ensure_one()
+        if not orders:
+            return
+        orders = orders.sudo()
+        nexts = self._vrac_next_distributions(orders)
+        missing = orders.filtered(lambda o: not nexts[o])
+        if missing:
+            raise UserError(
+                _(
+                    "No distribution is planned after %(name)s for %(households)s: "
+                    "plan one that serves their group, or choose another action "
+                    "for their bag.",
+                    name=self.name,
+                    households=", ".join(missing.partner_id.mapped("display_name")),
+                )
+            )
+        by_distribution = {}
+        for order, distribution in nexts.items():
+            by_distribution.setdefault(distribution, self.env["sale.order"].sudo())
+            by_distribution[distribution] |= order
+        for distribution, kept in by_distribution.items():
+            kept.with_context(**{CYCLE_PROCESS: True}).write(
+                {"vrac_distribution_id": distribution.id}
+            )
+            open_pickings = kept.picking_ids.filtered(
+                lambda p: p.state not in ("done", "cancel")
+            )
+            if open_pickings:
+                open_pickings.write(
+                    {
+                        "batch_id": False,
+                        "scheduled_date": fields.Datetime.to_datetime(
+                            distribution.date
+                        ),
+                    }
+                )
+            if distribution.state == "preparing":
+                distribution._vrac_update_batch()
+
+    def _vrac_return_to_stock(self, orders):
+        """Cancel what is left of the bags (the goods stay in stock); an order
+        nothing of which was collected is cancelled, a partly collected one
+        keeps only what was handed over."""
+        self.ensure_one()
+        if not orders:
+            return
+        orders = orders.sudo().with_context(**{CYCLE_PROCESS: True})
+        partial = orders.filtered(lambda o: o.vrac_collect_state == "partial")
+        untouched = orders - partial
+        if untouched:
+            untouched.with_context(disable_cancel_warning=True)._action_cancel()
+        if partial:
+            partial.picking_ids.filtered(
+                lambda p: p.state not in ("done", "cancel")
+            ).action_cancel()
+            lines = partial.order_line.filtered(
+                lambda line: (
+                    not line.display_type
+                    and line.product_id.type != "service"
+                    and float_compare(
+                        line.qty_delivered,
+                        line.product_uom_qty,
+                        precision_rounding=line.product_uom.rounding,
+                    )
+                    < 0
+                )
+            )
+            lines.with_context(skip_procurement=True)._vrac_write_quantities(
+                {line.id: line.qty_delivered for line in lines}
+            )
+
+    def _vrac_charge(self, orders):
+        """Hand over what is left (the delivery is validated) and invoice the
+        household for what was not paid at the till."""
+        self.ensure_one()
+        if not orders:
+            return self.env["account.move"]
+        orders = orders.sudo()
+        pickings = orders.picking_ids.filtered(
+            lambda p: (
+                p.picking_type_code == "outgoing" and p.state not in ("done", "cancel")
+            )
+        )
+        if pickings:
+            for move in pickings.move_ids.filtered(
+                lambda m: m.state not in ("done", "cancel")
+            ):
+                move.quantity = move.product_uom_qty
+            pickings.move_ids.picked = True
+            pickings.with_context(
+                skip_backorder=True, skip_sms=True, cancel_backorder=True
+            ).button_validate()
+        to_invoice = orders.filtered(lambda o: o.invoice_status == "to invoice")
+        if not to_invoice:
+            return self.env["account.move"]
+        invoices = to_invoice._create_invoices()
+        invoices.action_post()
+        return invoices
+
+    def _vrac_close(self, call_lines=None):
+        """Closed: the batch is done and the households to call are noted."""
+        self.ensure_one()
+        batch = self.sudo().batch_id
+        if batch and batch.state not in ("done", "cancel"):
+            open_pickings = batch.picking_ids.filtered(
+                lambda p: p.state not in ("done", "cancel")
+            )
+            if open_pickings:
+                open_pickings.write({"batch_id": False})
+            batch.write({"state": "done"})
+        self.write({"state": "closed"})
+        if call_lines:
+            items = Markup("").join(
+                Markup("<li>%s</li>") % line._vrac_call_text() for line in call_lines
+            )
+            self.message_post(
+                body=Markup("%s<ul>%s</ul>")
+                % (_("Households to call after the distribution:"), items)
+            )

@@ -1,6 +1,7 @@
 # Copyright 2026 VRAC for Odoo contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo import api, fields, models
+from odoo import _, api, fields, models
+from odoo.exceptions import ValidationError
 
 SHIFT_ROLES = [
     ("bags", "Bag preparation"),
@@ -39,3 +40,15 @@ class VracDistributionShift(models.Model):
     def _compute_hours(self):
         for shift in self:
             shift.hours = max(shift.hour_to - shift.hour_from, 0.0)
+
+    @api.constrains("hour_from", "hour_to")
+    def _check_hours(self):
+        for shift in self:
+            if not (0 <= shift.hour_from < shift.hour_to <= 24):
+                raise ValidationError(
+                    _(
+                        "The shift of %(volunteer)s must start before it ends, "
+                        "between 0:00 and 24:00.",
+                        volunteer=shift.partner_id.display_name,
+                    )
+                )

@@ -90,3 +90,27 @@ class VracDistributionCase(VracCycleCase):
                 ("state", "!=", "cancel"),
             ]
         )
+
+    # Helpers of the distribution's life (preparing, collecting, closing).
+    def prepare_and_open(self, user=None):
+        """Prepare the bags and open the doors (as ``user``, the volunteer)."""
+        distribution = self.distribution.with_user(user or self.volunteer)
+        distribution.action_prepare()
+        distribution.action_open()
+
+    def collect(self, household, quantities=None):
+        """The household collects its bag, without the till: its open
+        delivery is validated; with ``quantities`` ({product: qty}) only
+        those (the rest stays in a backorder)."""
+        order = self.household_order(household)
+        pickings = order.picking_ids.filtered(
+            lambda p: p.state not in ("done", "cancel")
+        )
+        for move in pickings.move_ids:
+            if quantities is None:
+                move.quantity = move.product_uom_qty
+            else:
+                move.quantity = quantities.get(move.product_id, 0.0)
+            move.picked = True
+        pickings.with_context(skip_backorder=True).button_validate()
+        return order

@@ -1,0 +1,1 @@
+from . import vrac_distribution_close
