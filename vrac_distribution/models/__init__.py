@@ -9,3 +9,4 @@ from . import pos_config
 from . import pos_order
 from . import stock_picking
 from . import stock_picking_batch
+from . import vrac_distribution_summary

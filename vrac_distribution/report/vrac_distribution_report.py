@@ -153,3 +153,22 @@ class ReportVracDistributionPreparation(models.AbstractModel):
             for distribution_id, bags in values["bags"].items()
         }
         return values
+
+
+class ReportVracDistributionSummary(models.AbstractModel):
+    """After the distribution: bags, till takings, surplus, volunteers."""
+
+    _name = "report.vrac_distribution.report_vrac_distribution_summary"
+    _description = "Distribution: summary"
+
+    @api.model
+    def _get_report_values(self, docids, data=None):
+        distributions = self.env["vrac.distribution"].browse(docids)
+        return {
+            "doc_ids": docids,
+            "doc_model": "vrac.distribution",
+            "docs": distributions,
+            "data": data,
+            "till": {d.id: d._vrac_till_summary() for d in distributions},
+            "hours": {d.id: d._vrac_hours_per_role() for d in distributions},
+        }
