@@ -26,6 +26,8 @@
         "wizards/vrac_distribution_close_views.xml",
         "report/vrac_distribution_reports.xml",
         "views/menus.xml",
+        "views/vrac_distribution_round_views.xml",
+        "report/vrac_round_sheet.xml",
     ],
     "demo": [
         "demo/vrac_distribution_demo.xml",

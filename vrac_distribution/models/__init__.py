@@ -8,3 +8,4 @@ from . import sale_order_line
 from . import pos_config
 from . import pos_order
 from . import stock_picking
+from . import vrac_distribution_round
