@@ -80,9 +80,9 @@ class VracDistribution(models.Model):
         if self.kind != "round":
             raise UserError(
                 _(
-                    "Distribution %s is not a day of the mobile round: it has no "
-                    "round sheet.",
-                    self.name,
+                    "Distribution %(name)s is not a day of the mobile round: it "
+                    "has no round sheet.",
+                    name=self.name,
                 )
             )
 

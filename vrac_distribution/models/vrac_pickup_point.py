@@ -58,7 +58,6 @@ class VracPickupPoint(models.Model):
     )
     contact_id = fields.Many2one(
         "res.partner",
-        string="Contact",
         help="Who opens the premises or answers on the day.",
     )
     contact_phone = fields.Char(related="contact_id.phone", string="Contact phone")

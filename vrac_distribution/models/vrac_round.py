@@ -42,7 +42,7 @@ class VracRound(models.Model):
         domain="[('company_id', '=', company_id)]",
     )
     vehicle = fields.Char(help="The van, with its registration.")
-    driver_id = fields.Many2one("res.partner", string="Driver", tracking=True)
+    driver_id = fields.Many2one("res.partner", tracking=True)
     driver_phone = fields.Char(related="driver_id.mobile", string="Driver's mobile")
     hour_start = fields.Float(
         string="Day starts at", default=8.0, help="The round's day begins."
@@ -191,7 +191,7 @@ class VracRound(models.Model):
         self.ensure_one()
         return {
             "type": "ir.actions.act_window",
-            "name": _("Households of %s", self.name),
+            "name": _("Households of %(round)s", round=self.name),
             "res_model": "res.partner",
             "view_mode": "tree,form",
             "domain": [("vrac_round_stop_id.round_id", "=", self.id)],
