@@ -161,6 +161,16 @@ class TestRoundStops(VracRoundCase):
         self.assertFalse(self.d1.vrac_round_stop_id)
         self.assertTrue(self.d1.exists(), "removed from the stop, not deleted")
 
+    def test_households_are_assigned_from_the_round_form(self):
+        with Form(self.vrac_round.with_user(self.coordinator)) as form:
+            with form.stop_ids.edit(0) as stop:
+                stop.household_ids.add(self.d2)
+        self.assertEqual(self.d2.vrac_round_stop_id, self.stop_chatillon)
+        household_form = "vrac_groupement.res_partner_view_form_household"
+        with Form(self.d2, view=household_form) as form:
+            form.vrac_round_stop_id = self.stop_luc
+        self.assertEqual(self.stop_luc.household_ids, self.d1 | self.d2)
+
     def test_shifting_every_stop_at_once(self):
         """Stops moved together never overlap once all are written."""
         self.vrac_round.write(
