@@ -189,14 +189,17 @@ class VracRound(models.Model):
 
     def action_view_households(self):
         self.ensure_one()
-        return {
-            "type": "ir.actions.act_window",
-            "name": _("Households of %(round)s", round=self.name),
-            "res_model": "res.partner",
-            "view_mode": "tree,form",
-            "domain": [("vrac_round_stop_id.round_id", "=", self.id)],
-            "context": {"create": False},
-        }
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "vrac_groupement.res_partner_action_household"
+        )
+        action.update(
+            {
+                "name": _("Households of %(round)s", round=self.name),
+                "domain": [("vrac_round_stop_id.round_id", "=", self.id)],
+                "context": {"create": False, "search_default_groupby_round_stop": 1},
+            }
+        )
+        return action
 
     def action_print_round_sheet(self):
         self.ensure_one()

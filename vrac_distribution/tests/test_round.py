@@ -156,6 +156,8 @@ class TestRoundStops(VracRoundCase):
             form.household_ids.add(self.d2)
         self.assertEqual(self.d2.vrac_round_stop_id, self.stop_chatillon)
         self.assertEqual(self.vrac_round.household_count, 2)
+        action = self.vrac_round.action_view_households()
+        self.assertEqual(self.Partner.search(action["domain"]), self.d1 | self.d2)
         with Form(self.stop_luc) as form:
             form.household_ids.remove(id=self.d1.id)
         self.assertFalse(self.d1.vrac_round_stop_id)
