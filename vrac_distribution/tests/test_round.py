@@ -345,6 +345,16 @@ class TestRoundSheet(VracRoundCase):
 
 
 class TestRoundRights(VracRoundCase):
+    def test_volunteer_of_the_group_prints_the_round_sheet(self):
+        self.die.user_ids = self.volunteer
+        self.round_distribution.with_user(self.volunteer).action_prepare()
+        report = self.env["ir.actions.report"].with_user(self.volunteer)
+        content, _kind = report._render_qweb_html(
+            "vrac_distribution.action_report_vrac_round_sheet_distribution",
+            self.round_distribution.ids,
+        )
+        self.assertIn("Foyer Roux", html.fromstring(content).text_content())
+
     def test_volunteer_reads_rounds_coordinator_edits(self):
         vrac_round = self.vrac_round.with_user(self.volunteer)
         self.assertEqual(vrac_round.name, "Test VRAC mobile")
@@ -357,3 +367,27 @@ class TestRoundRights(VracRoundCase):
             self.stop_luc.with_user(self.volunteer).write({"hour_to": 11.0})
         self.vrac_round.with_user(self.coordinator).write({"vehicle": "Trafic"})
         self.assertEqual(self.vrac_round.vehicle, "Trafic")
+
+
+class TestRoundDemo(VracRoundCase):
+    def test_demo_round_in_the_haut_diois(self):
+        distribution = self.env.ref(
+            "vrac_distribution.vrac_distribution_haut_diois_2026_11_demo",
+            raise_if_not_found=False,
+        )
+        if not distribution:
+            self.skipTest("no demo data")
+        vrac_round = distribution.round_id
+        self.assertEqual(len(vrac_round.stop_ids), 4)
+        self.assertTrue(all(vrac_round.stop_ids.mapped("distance_known")))
+        self.assertEqual(distribution.state, "preparing")
+        self.assertTrue(distribution.sale_order_ids)
+        self.assertFalse(
+            distribution.sale_order_ids.partner_id.filtered(
+                lambda h: h.vrac_round_stop_id.round_id != vrac_round
+            ),
+            "only households with a stop of the round",
+        )
+        sheet = distribution._vrac_round_sheet()
+        self.assertEqual(sheet["bag_count"], len(distribution.sale_order_ids))
+        self.assertFalse(sheet["unassigned"])
