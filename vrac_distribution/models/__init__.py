@@ -10,3 +10,4 @@ from . import pos_order
 from . import stock_picking
 from . import stock_picking_batch
 from . import vrac_distribution_summary
+from . import vrac_distribution_round
