@@ -115,6 +115,42 @@ TARIFS_SHOTS = [
         })()""",
     ),
 ]
+# Shots of vrac_distribution, taken when it is installed.
+DISTRIBUTION_SHOTS = [
+    (
+        "distribution_form.png",
+        "/web#model=vrac.distribution&view_type=form&id={distribution_id}"
+        "&action=vrac_distribution.vrac_distribution_action",
+    ),
+    (
+        "fiches_sacs.png",
+        "/report/html/vrac_distribution.report_vrac_distribution_bags/"
+        "{distribution_id}",
+    ),
+    (
+        "tournee_form.png",
+        "/web#model=vrac.round&view_type=form&id={round_id}"
+        "&action=vrac_distribution.vrac_round_action",
+    ),
+    (
+        "feuille_tournee.png",
+        "/report/html/vrac_distribution.report_vrac_round_sheet_distribution/"
+        "{round_distribution_id}",
+    ),
+    (
+        "caisse_retrait.png",
+        "/pos/ui?config_id={distribution_pos_config_id}",
+        # The orders of the distribution open at this till.
+        """(async () => {
+            const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+            document.querySelector('.modal-footer .btn-primary')?.click();
+            await sleep(1500);
+            [...document.querySelectorAll('.control-button')]
+                .find((button) => button.textContent.includes('Quotation')
+                    || button.textContent.includes('Devis'))?.click();
+        })()""",
+    ),
+]
 
 
 def login(url, db, user, password):
@@ -257,6 +293,16 @@ def main():
             pos_config_id = configs[0]
             rpc(session, args.url, "pos.config", "open_ui", [configs])
         shots += [shot for shot in TARIFS_SHOTS if configs or "pos" not in shot[1]]
+    distribution = {}
+    if rpc(
+        session,
+        args.url,
+        "ir.module.module",
+        "search_count",
+        [[("name", "=", "vrac_distribution"), ("state", "=", "installed")]],
+    ):
+        distribution = demo_distributions(session, args.url)
+        shots += DISTRIBUTION_SHOTS
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
     chrome = Chrome(1440, 900)
@@ -277,6 +323,7 @@ def main():
                 pos_config_id=pos_config_id,
                 open_cycle_id=cycle_ids["open"],
                 ordered_cycle_id=cycle_ids["ordered"],
+                **distribution,
             )
             chrome.call("Page.navigate", url=f"{args.url}{target}")
             time.sleep(args.wait * (2 if "/pos/" in path else 1))
@@ -290,6 +337,36 @@ def main():
             print(f"{out / name}")
     finally:
         chrome.close()
+
+
+def demo_distributions(session, url):
+    """The demo's distributions; the one at a pickup point is opened at its till."""
+    point = rpc(
+        session,
+        url,
+        "vrac.distribution",
+        "search_read",
+        [[("kind", "=", "point"), ("state", "in", ("preparing", "open"))]],
+        {"fields": ["state", "pos_config_id"], "limit": 1, "order": "date"},
+    )[0]
+    if point["state"] == "preparing":
+        rpc(session, url, "vrac.distribution", "action_open", [[point["id"]]])
+    config_id = point["pos_config_id"][0]
+    rpc(session, url, "pos.config", "open_ui", [[config_id]])
+    round_distribution = rpc(
+        session,
+        url,
+        "vrac.distribution",
+        "search_read",
+        [[("kind", "=", "round")]],
+        {"fields": ["round_id"], "limit": 1, "order": "date"},
+    )[0]
+    return {
+        "distribution_id": point["id"],
+        "distribution_pos_config_id": config_id,
+        "round_distribution_id": round_distribution["id"],
+        "round_id": round_distribution["round_id"][0],
+    }
 
 
 if __name__ == "__main__":
