@@ -18,6 +18,7 @@
     "data": [
         "security/vrac_distribution_security.xml",
         "security/ir.model.access.csv",
+        "security/vrac_distribution_pos_security.xml",
         "data/vrac_distribution_data.xml",
         "views/vrac_pickup_point_views.xml",
         "views/vrac_round_views.xml",

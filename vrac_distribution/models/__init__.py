@@ -8,3 +8,7 @@ from . import sale_order_line
 from . import pos_config
 from . import pos_order
 from . import stock_picking
+from . import pos_order_line
+from . import pos_session
+from . import sale_order_line_pos
+from . import vrac_distribution_pos
