@@ -4,7 +4,8 @@ from odoo import api, models
 
 
 # Kept apart from sale_order_line.py (weights): this is the till's side.
-class SaleOrderLine(models.Model):  # pylint: disable=consider-merging-classes-inherited
+# pylint: disable=consider-merging-classes-inherited
+class SaleOrderLine(models.Model):
     _inherit = "sale.order.line"
 
     @api.depends("pos_order_line_ids.qty", "order_id.vrac_distribution_id")
