@@ -98,14 +98,14 @@ class PosOrder(models.Model):
         self.check_access_rights("write")
         self.check_access_rule("write")
         for order in self:
-            if order.session_id.config_id != order.config_id or (
-                order.vrac_distribution_id
-                and order.vrac_distribution_id.sudo().pos_config_id != order.config_id
-            ):
+            distribution = order.vrac_distribution_id.sudo()
+            if distribution and distribution.pos_config_id != order.config_id:
                 raise UserError(
                     _(
-                        "Order %s was not taken at the till of its distribution.",
-                        order.name,
+                        "Order %(order)s was not taken at the till of "
+                        "distribution %(distribution)s.",
+                        order=order.name,
+                        distribution=distribution.name,
                     )
                 )
         pos_lines = self.sudo()._vrac_bag_lines()

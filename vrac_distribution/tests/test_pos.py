@@ -229,6 +229,21 @@ class TestPosCollection(VracDistributionCase):
         self.assertEqual(picking.move_ids.quantity, 2)
         self.assertEqual(picking.state, "done")
 
+    def test_session_closing_delivers_the_surplus_only(self):
+        """Tills that update the stock at closing: the bags are delivered at
+        payment, the session's picking holds the surplus only."""
+        self.session.update_stock_at_closing = True
+        pos_order = self.settle(self.order_r1, extra=[(self.soap, 2, 2.5)])
+        self.assertFalse(pos_order.picking_ids)
+        self.assertEqual(self.bag(self.order_r1).state, "done")
+        total = sum(self.session.order_ids.mapped("amount_total"))
+        self.session.post_closing_cash_details(total)
+        self.session.close_session_from_ui()
+        self.assertEqual(self.session.state, "closed")
+        self.assertEqual(self.session.picking_ids.move_ids.product_id, self.soap)
+        for line in self.order_r1.order_line:
+            self.assertEqual(line.qty_delivered, line.product_uom_qty, line.name)
+
     def test_order_of_another_distribution_refused(self):
         # Die's households collect elsewhere, at their own distribution.
         point_die = self.env["vrac.pickup.point"].create(
