@@ -244,6 +244,22 @@ class TestPosCollection(VracDistributionCase):
         for line in self.order_r1.order_line:
             self.assertEqual(line.qty_delivered, line.product_uom_qty, line.name)
 
+    def test_cashier_reads_the_orders_of_open_distributions(self):
+        orders = (
+            self.env["sale.order"]
+            .with_user(self.cashier)
+            .search([("vrac_cycle_id", "=", self.cycle.id)])
+        )
+        self.assertEqual(orders, self.distribution.sale_order_ids)
+        self.distribution.state = "preparing"
+        self.env.invalidate_all()
+        orders = (
+            self.env["sale.order"]
+            .with_user(self.cashier)
+            .search([("vrac_cycle_id", "=", self.cycle.id)])
+        )
+        self.assertFalse(orders, "not before the doors open")
+
     def test_order_of_another_distribution_refused(self):
         # Die's households collect elsewhere, at their own distribution.
         point_die = self.env["vrac.pickup.point"].create(
