@@ -388,7 +388,8 @@ def table(results, data):
         key: [record["id"] for record in results[key][3]]
         for key in ("list", "name", "number", "other")
     }
-    noise = f"+ {data['others']:,} of another distribution + {data['others']:,} ordinary quotations"
+    others = data["others"]
+    noise = f"+ {others:,} of another distribution + {others:,} ordinary quotations"
     rows = [
         (
             f"(1) orders list, first page ({PAGE_SIZE} rows), "
