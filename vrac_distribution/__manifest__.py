@@ -18,7 +18,9 @@
     "data": [
         "security/vrac_distribution_security.xml",
         "security/ir.model.access.csv",
+        "security/vrac_distribution_pos_security.xml",
         "data/vrac_distribution_data.xml",
+        "data/pos_data.xml",
         "views/vrac_pickup_point_views.xml",
         "views/vrac_round_views.xml",
         "views/vrac_distribution_views.xml",

@@ -1,7 +1,160 @@
 # Copyright 2026 VRAC for Odoo contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo import models
+from collections import defaultdict
+
+from odoo import _, api, fields, models
+from odoo.exceptions import UserError
+from odoo.tools import float_compare, float_is_zero
 
 
 class PosOrder(models.Model):
     _inherit = "pos.order"
+
+    vrac_distribution_id = fields.Many2one(
+        "vrac.distribution",
+        string="Distribution",
+        index=True,
+        readonly=True,
+        copy=False,
+        ondelete="set null",
+        help="The distribution open at this till when the order was taken.",
+    )
+
+    @api.model
+    def _complete_values_from_session(self, session, values):
+        values = super()._complete_values_from_session(session, values)
+        values.setdefault(
+            "vrac_distribution_id", session.config_id.vrac_distribution_id.id
+        )
+        return values
+
+    def _process_saved_order(self, draft):
+        self._vrac_check_sale_orders()
+        res = super()._process_saved_order(draft)
+        if not draft and self.state in ("paid", "done", "invoiced"):
+            self._vrac_deliver_bags()
+        return res
+
+    def _vrac_check_sale_orders(self):
+        """Only the orders of the distribution open at this till are
+        collected here: refuse the others."""
+        for order in self:
+            sale_orders = order.sudo().lines.sale_order_origin_id.filtered(
+                lambda so: so.vrac_cycle_id or so.vrac_distribution_id
+            )
+            wrong = sale_orders.filtered(
+                lambda so, order=order: (
+                    not order.vrac_distribution_id
+                    or so.vrac_distribution_id != order.vrac_distribution_id
+                )
+            )
+            if not wrong:
+                continue
+            if not order.vrac_distribution_id:
+                raise UserError(
+                    _(
+                        "Order %(order)s of %(household)s is collected at a "
+                        "distribution, and no distribution is open at the till "
+                        "%(till)s: open the distribution first.",
+                        order=wrong[0].name,
+                        household=wrong[0].partner_id.display_name,
+                        till=order.config_id.name,
+                    )
+                )
+            raise UserError(
+                _(
+                    "Order %(order)s of %(household)s is not collected at "
+                    "distribution %(distribution)s (it belongs to %(other)s): "
+                    "remove its lines from the till order.",
+                    order=wrong[0].name,
+                    household=wrong[0].partner_id.display_name,
+                    distribution=order.vrac_distribution_id.name,
+                    other=wrong[0].vrac_distribution_id.name or _("no distribution"),
+                )
+            )
+
+    # ------------------------------------------------------------------
+    # The bag is the delivery
+    # ------------------------------------------------------------------
+    def _vrac_bag_lines(self):
+        """Lines settling a household order of a distribution: its bag
+        delivers them, not the till's picking."""
+        return self.lines._vrac_bag_lines()
+
+    def _vrac_collected_quantities(self, pos_lines):
+        """{sale.order.line: quantity collected now, in the line's unit}."""
+        sale_line_model = self.env["sale.order.line"]
+        collected = defaultdict(float)
+        for pos_line in pos_lines:
+            sale_line = pos_line.sale_order_line_id
+            collected[sale_line] += sale_line_model._convert_qty(
+                sale_line, pos_line.qty, "p2s"
+            )
+        return collected
+
+    def _vrac_deliver_bags(self):
+        """Record the weights served and validate the bags of the orders
+        settled here: what is left becomes a backorder (partial collection)."""
+        self.check_access_rights("write")
+        self.check_access_rule("write")
+        for order in self:
+            distribution = order.vrac_distribution_id.sudo()
+            if distribution and distribution.pos_config_id != order.config_id:
+                raise UserError(
+                    _(
+                        "Order %(order)s was not taken at the till of "
+                        "distribution %(distribution)s.",
+                        order=order.name,
+                        distribution=distribution.name,
+                    )
+                )
+        pos_lines = self.sudo()._vrac_bag_lines()
+        if not pos_lines:
+            return
+        collected = self.sudo()._vrac_collected_quantities(pos_lines)
+        self._vrac_record_weights(collected)
+        self._vrac_validate_bags(collected)
+
+    def _vrac_record_weights(self, collected):
+        """A bulk item weighed at the till: the order follows the weight."""
+        for sale_line, quantity in collected.items():
+            sale_line = sale_line.sudo()
+            if not sale_line.vrac_is_weighed:
+                continue
+            rounding = sale_line.product_uom.rounding
+            if float_compare(quantity, 0.0, precision_rounding=rounding) <= 0:
+                continue
+            weight = sale_line.qty_delivered + quantity
+            if float_compare(
+                weight, sale_line.product_uom_qty, precision_rounding=rounding
+            ):
+                sale_line.vrac_weight_served = weight
+
+    def _vrac_validate_bags(self, collected):
+        sale_lines = self.env["sale.order.line"].sudo()
+        for sale_line in collected:
+            sale_lines |= sale_line
+        bags = sale_lines.order_id.picking_ids.filtered(
+            lambda p: (
+                p.picking_type_code == "outgoing" and p.state not in ("done", "cancel")
+            )
+        )
+        to_validate = bags.browse()
+        for move in bags.move_ids.filtered(lambda m: m.state not in ("done", "cancel")):
+            quantity = collected.get(move.sale_line_id, 0.0)
+            quantity = move.sale_line_id.product_uom._compute_quantity(
+                quantity, move.product_uom
+            )
+            if float_is_zero(quantity, precision_rounding=move.product_uom.rounding):
+                move.write({"quantity": 0.0, "picked": False})
+                continue
+            if move.sale_line_id.vrac_is_weighed:
+                # The weight served is the whole demand: no backorder of grams.
+                move.product_uom_qty = quantity
+            move.write({"quantity": quantity, "picked": True})
+            collected[move.sale_line_id] = 0.0
+            to_validate |= move.picking_id
+        if to_validate:
+            to_validate.with_context(
+                skip_backorder=True, skip_sms=True, cancel_backorder=False
+            ).button_validate()

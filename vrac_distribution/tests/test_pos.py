@@ -1,0 +1,326 @@
+# Copyright 2026 VRAC for Odoo contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo import Command, fields
+from odoo.exceptions import UserError
+from odoo.tests import new_test_user, tagged
+
+from .common import VracDistributionCase
+
+
+def setup_vrac_till(cls):
+    """The distribution's till, with cash and card, and its cashier.
+
+    The cashier is a POS user with the Sales user right (pos_sale asks for
+    it, see ODOO17_NOTES); the till offers the households' pricelists.
+    """
+    company = cls.env.company
+    cash_journal, bank_journal = cls.env["account.journal"].create(
+        [
+            {"name": "Test caisse VRAC", "type": "cash", "code": "VRCSH"},
+            {"name": "Test banque VRAC", "type": "bank", "code": "VRBNK"},
+        ]
+    )
+    cls.cash_method, cls.card_method = cls.env["pos.payment.method"].create(
+        [
+            {"name": "Test Espèces", "journal_id": cash_journal.id},
+            {"name": "Test Carte", "journal_id": bank_journal.id},
+        ]
+    )
+    households = cls.households_romans | cls.households_die
+    pricelists = households.property_product_pricelist | cls.pos_config.pricelist_id
+    cls.pos_config.write(
+        {
+            "payment_method_ids": [
+                Command.set((cls.cash_method | cls.card_method).ids)
+            ],
+            "use_pricelist": True,
+            "available_pricelist_ids": [Command.set(pricelists.ids)],
+        }
+    )
+    cls.cashier = new_test_user(
+        cls.env,
+        login="vrac_test_cashier",
+        name="Camille Caissière",
+        groups="base.group_user,point_of_sale.group_pos_user,"
+        "sales_team.group_sale_salesman",
+        company_id=company.id,
+        company_ids=[Command.set(company.ids)],
+    )
+    cls.soap = cls.env["product.product"].create(
+        {
+            "name": "Test Savon de Marseille",
+            "detailed_type": "product",
+            "list_price": 3.0,
+            "standard_price": 2.0,
+            "available_in_pos": True,
+            "taxes_id": [Command.clear()],
+        }
+    )
+
+
+@tagged("post_install", "-at_install")
+class TestPosCollection(VracDistributionCase):
+    """Households collect their bags and pay at the till of the distribution."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        setup_vrac_till(cls)
+        cls.distribution.action_prepare()
+        cls.distribution.action_open()
+        # The till's own deliveries are made when each order is paid.
+        cls.env.company.point_of_sale_update_stock_quantities = "real"
+        cls.pos_config.open_ui()
+        cls.session = cls.pos_config.current_session_id
+        cls.order_r1 = cls.household_order(cls, cls.r1)
+
+    def bag(self, sale_order):
+        return sale_order.picking_ids.filtered(
+            lambda p: p.picking_type_code == "outgoing" and not p.backorder_id
+        )
+
+    def sale_line(self, sale_order, product):
+        return sale_order.order_line.filtered(lambda line: line.product_id == product)
+
+    def settle(self, sale_order, quantities=None, extra=(), payments=None):
+        """Pay at the till as pos_sale's "Settle the order" does.
+
+        :param quantities: {product: quantity at the till}, default the
+            order's quantities; a product set to None is removed.
+        :param extra: [(product, quantity, unit price)] from the surplus.
+        :param payments: [(payment method, share of the total)], default cash.
+        """
+        quantities = quantities or {}
+        lines = []
+        for sale_line in sale_order.order_line:
+            quantity = quantities.get(sale_line.product_id, sale_line.product_uom_qty)
+            if quantity is None:
+                continue
+            lines.append(
+                {
+                    "product_id": sale_line.product_id.id,
+                    "qty": quantity,
+                    "price_unit": sale_line.price_unit,
+                    "sale_order_origin_id": {
+                        "id": sale_order.id,
+                        "name": sale_order.name,
+                    },
+                    "sale_order_line_id": {"id": sale_line.id},
+                }
+            )
+        for product, quantity, price in extra:
+            lines.append(
+                {"product_id": product.id, "qty": quantity, "price_unit": price}
+            )
+        for index, line in enumerate(lines):
+            subtotal = sale_order.currency_id.round(line["qty"] * line["price_unit"])
+            line.update(
+                id=index + 1,
+                pack_lot_ids=[],
+                tax_ids=[Command.set([])],
+                price_subtotal=subtotal,
+                price_subtotal_incl=subtotal,
+            )
+        total = sum(line["price_subtotal_incl"] for line in lines)
+        payments = payments or [(self.cash_method, 1.0)]
+        amounts = [
+            sale_order.currency_id.round(total * share) for _pm, share in payments
+        ]
+        amounts[-1] = total - sum(amounts[:-1])
+        uid = f"00042-001-{len(self.session.order_ids) + 1:04d}"
+        data = {
+            "data": {
+                "amount_paid": total,
+                "amount_return": 0,
+                "amount_tax": 0,
+                "amount_total": total,
+                "date_order": fields.Datetime.to_string(fields.Datetime.now()),
+                "fiscal_position_id": False,
+                "pricelist_id": self.pos_config.pricelist_id.id,
+                "lines": [(0, 0, line) for line in lines],
+                "name": f"Order {uid}",
+                "partner_id": sale_order.partner_id.id,
+                "pos_session_id": self.session.id,
+                "sequence_number": len(self.session.order_ids) + 1,
+                "statement_ids": [
+                    (
+                        0,
+                        0,
+                        {
+                            "amount": amount,
+                            "name": fields.Datetime.now(),
+                            "payment_method_id": method.id,
+                        },
+                    )
+                    for (method, _share), amount in zip(payments, amounts, strict=True)
+                ],
+                "uid": uid,
+                "user_id": self.cashier.id,
+                "to_invoice": False,
+            },
+            "id": uid,
+            "to_invoice": False,
+        }
+        result = self.env["pos.order"].with_user(self.cashier).create_from_ui([data])
+        return self.env["pos.order"].browse(result[0]["id"])
+
+    def test_full_collection(self):
+        bag = self.bag(self.order_r1)
+        self.assertEqual(bag.batch_id, self.distribution.batch_id)
+        pos_order = self.settle(self.order_r1)
+        self.assertEqual(pos_order.state, "paid")
+        self.assertEqual(pos_order.vrac_distribution_id, self.distribution)
+        self.assertFalse(pos_order.picking_ids, "the bag is the delivery")
+        self.assertEqual(bag.state, "done")
+        self.assertFalse(self.order_r1.picking_ids - bag, "no backorder")
+        for line in self.order_r1.order_line:
+            self.assertEqual(line.qty_delivered, line.product_uom_qty, line.name)
+            self.assertEqual(line.qty_invoiced, line.product_uom_qty, line.name)
+        self.assertAlmostEqual(pos_order.amount_total, self.order_r1.amount_total)
+        self.assertAlmostEqual(self.order_r1.amount_unpaid, 0.0)
+
+    def test_bulk_weight_changed_at_the_till(self):
+        apples = self.sale_line(self.order_r1, self.apples)
+        price = apples.price_unit
+        self.assertEqual(apples.product_uom_qty, 2.5)
+        pos_order = self.settle(self.order_r1, {self.apples: 2.7})
+        self.assertEqual(apples.vrac_weight_served, 2.7)
+        self.assertEqual(apples.product_uom_qty, 2.7)
+        self.assertEqual(apples.price_unit, price)
+        self.assertAlmostEqual(apples.price_subtotal, 2.7 * price)
+        self.assertEqual(apples.qty_delivered, 2.7)
+        move = apples.move_ids.filtered(lambda m: m.state == "done")
+        self.assertEqual(move.quantity, 2.7)
+        bag = self.bag(self.order_r1)
+        self.assertEqual(bag.state, "done")
+        self.assertFalse(self.order_r1.picking_ids - bag, "no backorder of grams")
+        self.assertAlmostEqual(pos_order.amount_total, self.order_r1.amount_total)
+
+    def test_partial_collection_leaves_a_backorder(self):
+        pasta = self.sale_line(self.order_r1, self.pasta)
+        oil = self.sale_line(self.order_r1, self.oil)
+        self.settle(self.order_r1, {self.pasta: 1, self.oil: None})
+        bag = self.bag(self.order_r1)
+        self.assertEqual(bag.state, "done")
+        backorder = self.order_r1.picking_ids - bag
+        self.assertEqual(backorder.backorder_id, bag)
+        self.assertIn(backorder.state, ("assigned", "confirmed"))
+        self.assertEqual(
+            {m.product_id: m.product_uom_qty for m in backorder.move_ids},
+            {self.pasta: 1, self.oil: 1},
+        )
+        self.assertEqual(pasta.qty_delivered, 1)
+        self.assertEqual(oil.qty_delivered, 0)
+        self.assertEqual(pasta.product_uom_qty, 2, "the household may come back")
+        # It comes back for the rest.
+        self.settle(
+            self.order_r1, {self.pasta: 1, self.lentils: None, self.apples: None}
+        )
+        self.assertEqual(backorder.state, "done")
+        self.assertEqual(pasta.qty_delivered, 2)
+        self.assertEqual(oil.qty_delivered, 1)
+
+    def test_surplus_product_delivered_by_the_till(self):
+        pos_order = self.settle(self.order_r1, extra=[(self.soap, 2, 2.5)])
+        self.assertEqual(self.bag(self.order_r1).state, "done")
+        picking = pos_order.picking_ids
+        self.assertEqual(len(picking), 1)
+        self.assertEqual(picking.move_ids.product_id, self.soap)
+        self.assertEqual(picking.move_ids.quantity, 2)
+        self.assertEqual(picking.state, "done")
+
+    def test_session_closing_delivers_the_surplus_only(self):
+        """Tills that update the stock at closing: the bags are delivered at
+        payment, the session's picking holds the surplus only."""
+        self.session.update_stock_at_closing = True
+        pos_order = self.settle(self.order_r1, extra=[(self.soap, 2, 2.5)])
+        self.assertFalse(pos_order.picking_ids)
+        self.assertEqual(self.bag(self.order_r1).state, "done")
+        total = sum(self.session.order_ids.mapped("amount_total"))
+        self.session.post_closing_cash_details(total)
+        self.session.close_session_from_ui()
+        self.assertEqual(self.session.state, "closed")
+        self.assertEqual(self.session.picking_ids.move_ids.product_id, self.soap)
+        for line in self.order_r1.order_line:
+            self.assertEqual(line.qty_delivered, line.product_uom_qty, line.name)
+
+    def test_cashier_reads_the_orders_of_open_distributions(self):
+        orders = (
+            self.env["sale.order"]
+            .with_user(self.cashier)
+            .search([("vrac_cycle_id", "=", self.cycle.id)])
+        )
+        self.assertEqual(orders, self.distribution.sale_order_ids)
+        self.distribution.state = "preparing"
+        self.env.invalidate_all()
+        orders = (
+            self.env["sale.order"]
+            .with_user(self.cashier)
+            .search([("vrac_cycle_id", "=", self.cycle.id)])
+        )
+        self.assertFalse(orders, "not before the doors open")
+
+    def test_order_of_another_distribution_refused(self):
+        # Die's households collect elsewhere, at their own distribution.
+        point_die = self.env["vrac.pickup.point"].create(
+            {
+                "name": "Test salle des fêtes de Die",
+                "partner_id": self.social_centre.id,
+                "groupement_ids": self.die.ids,
+            }
+        )
+        other = self.env["vrac.distribution"].create(
+            {
+                "kind": "point",
+                "date": "2026-12-18",
+                "pickup_point_id": point_die.id,
+                "cycle_ids": [Command.set(self.cycle.ids)],
+            }
+        )
+        other.action_prepare()
+        order_d1 = self.household_order(self.d1)
+        self.assertEqual(order_d1.vrac_distribution_id, other)
+        with self.assertRaisesRegex(UserError, "not collected at distribution"):
+            self.settle(order_d1)
+        self.assertEqual(self.bag(order_d1).state, "assigned")
+
+    def test_order_without_open_distribution_refused(self):
+        self.distribution.state = "preparing"
+        with self.assertRaisesRegex(UserError, "no distribution is open"):
+            self.settle(self.order_r1)
+
+    def test_ordinary_sale_order_still_settled(self):
+        sale_order = self.env["sale.order"].create(
+            {
+                "partner_id": self.social_centre.id,
+                "user_id": False,
+                "order_line": [
+                    Command.create({"product_id": self.soap.id, "product_uom_qty": 3})
+                ],
+            }
+        )
+        sale_order.action_confirm()
+        pos_order = self.settle(sale_order)
+        self.assertEqual(pos_order.state, "paid")
+        self.assertEqual(sale_order.order_line.qty_delivered, 3)
+
+    def test_till_summary(self):
+        order_r2 = self.household_order(self.r2)
+        self.settle(
+            self.order_r1, payments=[(self.cash_method, 0.5), (self.card_method, 0.5)]
+        )
+        self.settle(
+            order_r2, extra=[(self.soap, 1, 2.5)], payments=[(self.card_method, 1.0)]
+        )
+        summary = self.distribution.with_user(self.volunteer)._vrac_till_summary()
+        collected = self.order_r1.amount_total + order_r2.amount_total
+        self.assertEqual(summary["order_count"], 2)
+        self.assertAlmostEqual(summary["collected_amount"], collected)
+        self.assertAlmostEqual(summary["surplus_amount"], 2.5)
+        payments = dict(summary["payments"])
+        self.assertEqual(set(payments), {"Test Espèces", "Test Carte"})
+        self.assertAlmostEqual(sum(payments.values()), collected + 2.5)
+        self.assertAlmostEqual(
+            payments["Test Espèces"],
+            self.order_r1.currency_id.round(self.order_r1.amount_total * 0.5),
+        )
