@@ -5,3 +5,6 @@ from . import test_security
 from . import test_round
 from . import test_pickup_point
 from . import test_sheets
+from . import test_pos
+from . import test_pos_tours
+from . import test_summary

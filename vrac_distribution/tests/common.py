@@ -11,7 +11,8 @@ class VracDistributionCase(VracCycleCase):
       r2 3 pasta, 2 oil; r3 1 oil, 2 kg apples; r4 2 pasta.
     - Die: d1 4 pasta, 3 oil, 1 kg apples; d2 2 oil.
     The apples' capacity (30 kg) and the lentils' sack are raised so that
-    nothing is short. Everything is received in stock.
+    they are not short; the olive oil is (9 bottles ordered, one case of 6
+    bought and shared). Everything is received in stock.
     A pickup point (Maison de Quartier Saint-Nicolas, Romans) serves Romans;
     ``distribution`` collects the cycle there, planned, with a till.
     """

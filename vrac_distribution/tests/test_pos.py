@@ -58,9 +58,8 @@ def setup_vrac_till(cls):
     )
 
 
-@tagged("post_install", "-at_install")
-class TestPosCollection(VracDistributionCase):
-    """Households collect their bags and pay at the till of the distribution."""
+class VracTillCase(VracDistributionCase):
+    """The distribution prepared and open, its till's session open."""
 
     @classmethod
     def setUpClass(cls):
@@ -163,6 +162,11 @@ class TestPosCollection(VracDistributionCase):
         }
         result = self.env["pos.order"].with_user(self.cashier).create_from_ui([data])
         return self.env["pos.order"].browse(result[0]["id"])
+
+
+@tagged("post_install", "-at_install")
+class TestPosCollection(VracTillCase):
+    """Households collect their bags and pay at the till of the distribution."""
 
     def test_full_collection(self):
         bag = self.bag(self.order_r1)
