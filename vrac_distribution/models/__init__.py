@@ -9,9 +9,5 @@ from . import pos_config
 from . import pos_order
 from . import stock_picking
 from . import stock_picking_batch
-from . import vrac_distribution_summary
-from . import vrac_distribution_round
 from . import pos_order_line
 from . import pos_session
-from . import sale_order_line_pos
-from . import vrac_distribution_pos

@@ -101,3 +101,24 @@ class SaleOrderLine(models.Model):
                 )
                 move.write({"product_uom_qty": qty})
                 move.write({"quantity": qty, "picked": True})
+
+    # ------------------------------------------------------------------
+    # The till: the bag delivers, the till's quantities are not counted twice
+    # ------------------------------------------------------------------
+    @api.depends("pos_order_line_ids.qty", "order_id.vrac_distribution_id")
+    def _compute_qty_delivered(self):
+        """pos_sale counts the till's quantities as delivered; a distribution's
+        bag is delivered by stock, so they are not counted twice."""
+        res = super()._compute_qty_delivered()
+        bag_lines = self.filtered(
+            lambda line: (
+                line.order_id.vrac_distribution_id and line.product_id.type != "service"
+            )
+        )
+        for sale_line in bag_lines:
+            pos_lines = sale_line.sudo().pos_order_line_ids._vrac_bag_lines()
+            sale_line.qty_delivered -= sum(
+                self._convert_qty(sale_line, pos_line.qty, "p2s")
+                for pos_line in pos_lines
+            )
+        return res

@@ -8,6 +8,9 @@ from odoo.tools import float_compare
 
 from odoo.addons.vrac_groupement.models.vrac_order_cycle import CYCLE_PROCESS
 
+from .vrac_distribution_shift import SHIFT_ROLES
+from .vrac_round import format_hour
+
 DISTRIBUTION_STATES = [
     ("planned", "Planned"),
     ("preparing", "Preparing"),
@@ -19,6 +22,8 @@ DISTRIBUTION_STATES = [
 COLLECTABLE_CYCLE_STATES = ("ordered", "received", "done")
 # States in which the weights of the bulk items can be recorded.
 WEIGHING_STATES = ("preparing", "open")
+# Till orders that count in a distribution's figures.
+PAID_POS_STATES = ("paid", "done", "invoiced")
 
 
 class VracDistribution(models.Model):
@@ -700,3 +705,193 @@ class VracDistribution(models.Model):
                 body=Markup("%s<ul>%s</ul>")
                 % (_("Households to call after the distribution:"), items)
             )
+
+    # ------------------------------------------------------------------
+    # The mobile round: its stops and their households
+    # ------------------------------------------------------------------
+    round_stop_ids = fields.One2many(
+        related="round_id.stop_ids", string="Stops of the round"
+    )
+
+    @api.onchange("kind", "round_id")
+    def _onchange_round_id_hours(self):
+        if self.kind == "round" and self.round_id:
+            self.hour_from = self.round_id.hour_start
+            self.hour_to = self.round_id.hour_end
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        self._vrac_default_round_hours(vals_list)
+        return super().create(vals_list)
+
+    @api.model
+    def _vrac_default_round_hours(self, vals_list):
+        """A day of the round lasts the round's day unless told otherwise."""
+        round_ids = {
+            vals["round_id"]
+            for vals in vals_list
+            if vals.get("kind") == "round" and vals.get("round_id")
+        }
+        rounds = {r.id: r for r in self.env["vrac.round"].browse(round_ids)}
+        for vals in vals_list:
+            if vals.get("kind") == "round" and vals.get("round_id"):
+                vrac_round = rounds[vals["round_id"]]
+                vals.setdefault("hour_from", vrac_round.hour_start)
+                vals.setdefault("hour_to", vrac_round.hour_end)
+
+    @api.constrains("kind", "round_id", "hour_from", "hour_to")
+    def _check_round_slot(self):
+        """Every stop of the round fits in the distribution's time slot."""
+        for distribution in self.filtered(lambda d: d.kind == "round"):
+            for stop in distribution.round_id.stop_ids:
+                if (
+                    stop.hour_from < distribution.hour_from
+                    or stop.hour_to > distribution.hour_to
+                ):
+                    raise ValidationError(
+                        _(
+                            "Distribution %(name)s runs from %(start)s to "
+                            "%(end)s, but stop %(stop)s of round %(round)s is "
+                            "from %(stop_start)s to %(stop_end)s: every stop must "
+                            "fit in the distribution's time slot. Widen the slot "
+                            "or change the stop.",
+                            name=distribution.name,
+                            start=format_hour(distribution.hour_from),
+                            end=format_hour(distribution.hour_to),
+                            stop=stop.pickup_point_id.name,
+                            round=distribution.round_id.name,
+                            stop_start=format_hour(stop.hour_from),
+                            stop_end=format_hour(stop.hour_to),
+                        )
+                    )
+
+    def _vrac_round_sheet_orders(self):
+        """The households' orders handed over on this day of the round: those
+        assigned to it once prepared, those it would collect before."""
+        self.ensure_one()
+        if self.state == "planned":
+            return self._vrac_orders_to_collect()
+        return self.sale_order_ids.filtered(lambda o: o.state != "cancel")
+
+    def _vrac_check_round(self):
+        self.ensure_one()
+        if self.kind != "round":
+            raise UserError(
+                _(
+                    "Distribution %(name)s is not a day of the mobile round: it "
+                    "has no round sheet.",
+                    name=self.name,
+                )
+            )
+
+    def _vrac_round_sheet(self):
+        """See vrac.round._vrac_round_sheet(), with this day's bags."""
+        self._vrac_check_round()
+        return self.round_id._vrac_round_sheet(distribution=self)
+
+    def action_print_round_sheet(self):
+        self._vrac_check_round()
+        return self.env.ref(
+            "vrac_distribution.action_report_vrac_round_sheet_distribution"
+        ).report_action(self)
+
+    # ------------------------------------------------------------------
+    # The till: what it took during the distribution
+    # ------------------------------------------------------------------
+    def _vrac_till_summary(self):
+        """What the till took during the distribution.
+
+        :return: {"payments": [(payment method name, amount)],
+            "surplus_amount": extra products sold (lines of no sale order),
+            "collected_amount": lines settling the distribution's orders,
+            "order_count": paid till orders}
+        """
+        self.ensure_one()
+        # Volunteers read the figures of their distributions, not the till.
+        self.check_access_rights("read")
+        self.check_access_rule("read")
+        env = self.sudo().env
+        orders_domain = [
+            ("vrac_distribution_id", "=", self.id),
+            ("state", "in", PAID_POS_STATES),
+        ]
+        payments = env["pos.payment"]._read_group(
+            [
+                (f"pos_order_id.{field}", op, value)
+                for field, op, value in orders_domain
+            ],
+            ["payment_method_id"],
+            ["amount:sum"],
+            order="payment_method_id",
+        )
+        lines_domain = [
+            (f"order_id.{field}", op, value) for field, op, value in orders_domain
+        ]
+        surplus = env["pos.order.line"]._read_group(
+            lines_domain + [("sale_order_line_id", "=", False)],
+            [],
+            ["price_subtotal_incl:sum"],
+        )
+        collected = env["pos.order.line"]._read_group(
+            lines_domain
+            + [("sale_order_origin_id.vrac_distribution_id", "=", self.id)],
+            [],
+            ["price_subtotal_incl:sum"],
+        )
+        return {
+            "payments": [(method.name, amount) for method, amount in payments],
+            "surplus_amount": surplus[0][0],
+            "collected_amount": collected[0][0],
+            "order_count": env["pos.order"].search_count(orders_domain),
+        }
+
+    # ------------------------------------------------------------------
+    # The summary: bags collected or not, volunteers
+    # ------------------------------------------------------------------
+    collected_count = fields.Integer(
+        compute="_compute_collect_counts", string="Bags collected"
+    )
+    partial_count = fields.Integer(
+        compute="_compute_collect_counts", string="Bags partly collected"
+    )
+    to_collect_count = fields.Integer(
+        compute="_compute_collect_counts", string="Bags not collected"
+    )
+
+    @api.depends("sale_order_ids.vrac_collect_state")
+    def _compute_collect_counts(self):
+        counts = {
+            (distribution.id, state): count
+            for distribution, state, count in self.env["sale.order"]._read_group(
+                [("vrac_distribution_id", "in", self.ids)],
+                ["vrac_distribution_id", "vrac_collect_state"],
+                ["__count"],
+            )
+        }
+        for distribution in self:
+            distribution.collected_count = counts.get((distribution.id, "collected"), 0)
+            distribution.partial_count = counts.get((distribution.id, "partial"), 0)
+            distribution.to_collect_count = counts.get(
+                (distribution.id, "to_collect"), 0
+            )
+
+    def _vrac_hours_per_role(self):
+        """[(role label, volunteers, hours)] of the distribution's shifts."""
+        self.ensure_one()
+        labels = dict(SHIFT_ROLES)
+        translated = dict(
+            self.env["vrac.distribution.shift"]
+            ._fields["role"]
+            ._description_selection(self.env)
+        )
+        groups = self.env["vrac.distribution.shift"]._read_group(
+            [("distribution_id", "=", self.id)],
+            ["role"],
+            ["partner_id:count_distinct", "hours:sum"],
+        )
+        return [
+            (translated.get(role, labels.get(role, role)), volunteers, hours)
+            for role, volunteers, hours in sorted(
+                groups, key=lambda group: list(labels).index(group[0])
+            )
+        ]
