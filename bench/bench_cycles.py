@@ -34,18 +34,16 @@ library: run it with the Python that runs Odoo.
 import argparse
 import logging
 import math
-import os
 import random
 import sys
 import time
 from collections import defaultdict
 from datetime import timedelta
 
-from common import QUIET, drop_database, install, row
+from common import QUIET, configure, create_database, footer, row
 
 import odoo
 from odoo import Command, fields
-from odoo.tools import config
 
 _logger = logging.getLogger("bench_cycles")
 
@@ -168,13 +166,6 @@ def parse_args(argv):
 
 
 # Database --------------------------------------------------------------------
-
-
-def create_database(name):
-    drop_database(name)
-    _logger.info("creating %s with vrac_groupement", name)
-    odoo.service.db._create_empty_database(name)
-    return install(name, ["vrac_groupement"])
 
 
 # Data ------------------------------------------------------------------------
@@ -695,14 +686,9 @@ def table(results, args):
 
 def main(argv=None):
     args = parse_args(sys.argv[1:] if argv is None else argv)
-    config.parse_config(["-c", args.config, "--log-level=warn", "--without-demo=all"])
-    # The bench creates its own database (make demo/test turn the database
-    # manager off in their configuration).
-    config["list_db"] = True
-    odoo.modules.module.initialize_sys_path()
+    started, load = configure(args.config)
     _logger.setLevel(logging.INFO)
-    started, load = time.perf_counter(), os.getloadavg()[0]
-    registry = create_database(args.db_prefix)
+    registry = create_database(args.db_prefix, ["vrac_groupement"])
     _logger.info(
         "populating: %d households, %d products, %d vendors",
         args.households,
@@ -716,9 +702,7 @@ def main(argv=None):
     sys.stdout.write(
         f"\nDatabase {args.db_prefix}, vrac_groupement without demo data; "
         f"measured as a coordinator after a warm-up cycle of "
-        f"{WARM_UP_HOUSEHOLDS} households. Total bench time "
-        f"{time.perf_counter() - started:.0f} s; load average {load:.1f} at the "
-        f"start, {os.getloadavg()[0]:.1f} at the end ({os.cpu_count()} CPUs).\n"
+        f"{WARM_UP_HOUSEHOLDS} households. {footer(started, load)}\n"
     )
     return 0
 

@@ -23,16 +23,14 @@ inspection. Odoo is used as a library: run it with the Python that runs Odoo.
 
 import argparse
 import logging
-import os
 import sys
 import time
 
 from bench_cycles import create_cycle, fig, measure, plan_orders, populate
-from common import QUIET, drop_database, install, row
+from common import QUIET, configure, create_database, footer, row
 
 import odoo
 from odoo import Command
-from odoo.tools import config
 
 _logger = logging.getLogger("bench_distribution")
 
@@ -62,13 +60,6 @@ def parse_args(argv):
     if not 0 < args.lines <= args.products or args.households < 10:
         parser.error("at least 10 households, and 1 to --products lines")
     return args
-
-
-def create_database(name):
-    drop_database(name)
-    _logger.info("creating %s with vrac_distribution", name)
-    odoo.service.db._create_empty_database(name)
-    return install(name, ["vrac_groupement", "vrac_distribution"])
 
 
 def order_cycle(env, name, data, plan):
@@ -210,12 +201,9 @@ def table(results, args):
 
 def main(argv=None):
     args = parse_args(sys.argv[1:] if argv is None else argv)
-    config.parse_config(["-c", args.config, "--log-level=warn", "--without-demo=all"])
-    config["list_db"] = True
-    odoo.modules.module.initialize_sys_path()
+    started, load = configure(args.config)
     _logger.setLevel(logging.INFO)
-    started, load = time.perf_counter(), os.getloadavg()[0]
-    registry = create_database(args.db_prefix)
+    registry = create_database(args.db_prefix, ["vrac_groupement", "vrac_distribution"])
     with registry.cursor() as cr:
         data = populate(odoo.api.Environment(cr, odoo.SUPERUSER_ID, {}), args)
     results = bench(registry, data, args)
@@ -224,10 +212,8 @@ def main(argv=None):
         f"\nDatabase {args.db_prefix}, vrac_groupement and vrac_distribution "
         f"without demo data; sheets measured as a volunteer after a warm-up. "
         f"Preparing the distribution (confirming {results['bags']:,} orders, "
-        f"reserving the bags) "
-        f"took {results['prepare']:.0f} s. Total bench time "
-        f"{time.perf_counter() - started:.0f} s; load average {load:.1f} at the "
-        f"start, {os.getloadavg()[0]:.1f} at the end ({os.cpu_count()} CPUs).\n"
+        f"reserving the bags) took {results['prepare']:.0f} s. "
+        f"{footer(started, load)}\n"
     )
     return 0
 

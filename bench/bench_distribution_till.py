@@ -31,15 +31,13 @@ Odoo is used as a library: run it with the Python that runs Odoo.
 
 import argparse
 import logging
-import os
 import sys
 import time
 
-from common import QUIET, drop_database, install
+from common import QUIET, configure, create_database, footer
 
 import odoo
 from odoo import Command
-from odoo.tools import config
 
 _logger = logging.getLogger("bench_distribution_till")
 
@@ -448,15 +446,9 @@ def table(results, data):
 
 def main(argv=None):
     args = parse_args(sys.argv[1:] if argv is None else argv)
-    config.parse_config(["-c", args.config, "--log-level=warn", "--without-demo=all"])
-    config["list_db"] = True
-    odoo.modules.module.initialize_sys_path()
+    started, load = configure(args.config)
     _logger.setLevel(logging.INFO)
-    started, load = time.perf_counter(), os.getloadavg()[0]
-    drop_database(args.db_prefix)
-    _logger.info("creating %s with vrac_distribution", args.db_prefix)
-    odoo.service.db._create_empty_database(args.db_prefix)
-    registry = install(args.db_prefix, ["vrac_distribution"])
+    registry = create_database(args.db_prefix, ["vrac_distribution"])
     _logger.info("populating: %d households", args.households)
     with registry.cursor() as cr:
         data = populate(odoo.api.Environment(cr, odoo.SUPERUSER_ID, {}), args)
@@ -465,9 +457,7 @@ def main(argv=None):
     sys.stdout.write(
         f"\nDatabase {args.db_prefix}, vrac_distribution without demo data; "
         f"measured as a cashier (POS user, Sales: User), one call each from a "
-        f"cold ORM cache after a warm-up call. Total bench time "
-        f"{time.perf_counter() - started:.0f} s; load average {load:.1f} at the "
-        f"start, {os.getloadavg()[0]:.1f} at the end ({os.cpu_count()} CPUs).\n"
+        f"cold ORM cache after a warm-up call. {footer(started, load)}\n"
     )
     return 0
 

@@ -24,18 +24,16 @@ inspection. Odoo is used as a library: run it with the Python that runs Odoo.
 
 import argparse
 import logging
-import os
 import statistics
 import sys
 import time
 from contextlib import ExitStack
 from functools import partial
 
-from common import QUIET, drop_database, install, row
+from common import QUIET, configure, drop_database, footer, install, row
 
 import odoo
 from odoo import Command
-from odoo.tools import config
 
 _logger = logging.getLogger("bench_tarifs")
 
@@ -384,16 +382,11 @@ def cost_rows(sizes, results):
 
 def main(argv=None):
     args = parse_args(sys.argv[1:] if argv is None else argv)
-    config.parse_config(["-c", args.config, "--log-level=warn", "--without-demo=all"])
-    # The bench creates and copies its own databases (make demo/test turn the
-    # database manager off in their configuration).
-    config["list_db"] = True
-    odoo.modules.module.initialize_sys_path()
+    started, load = configure(args.config)
     _logger.setLevel(logging.INFO)
     base_modules = [
         name.strip() for name in args.base_modules.split(",") if name.strip()
     ] or addon_dependencies("vrac_tarifs")
-    started, load = time.perf_counter(), os.getloadavg()[0]
     registries = create_databases(
         f"{args.db_prefix}_base", base_modules, f"{args.db_prefix}_tarifs"
     )
@@ -421,9 +414,7 @@ def main(argv=None):
     sys.stdout.write("\n".join(lines) + "\n")
     sys.stdout.write(
         f"\nReference database modules: {', '.join(base_modules)}. "
-        f"Total bench time {time.perf_counter() - started:.0f} s; load average "
-        f"{load:.1f} at the start, {os.getloadavg()[0]:.1f} at the end "
-        f"({os.cpu_count()} CPUs).\n"
+        f"{footer(started, load)}\n"
     )
     return 0
 

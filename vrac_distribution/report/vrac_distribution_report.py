@@ -21,11 +21,19 @@ class VracDistributionReport(models.AbstractModel):
     @api.model
     def _get_report_values(self, docids, data=None):
         distributions = self.env["vrac.distribution"].browse(docids)
-        return {
+        values = {
             "doc_ids": docids,
             "doc_model": "vrac.distribution",
             "docs": distributions,
             "data": data,
+        }
+        values.update(self._vrac_report_values(distributions))
+        return values
+
+    @api.model
+    def _vrac_report_values(self, distributions):
+        """What the sheet shows: the bags."""
+        return {
             "bags": self._vrac_bags(distributions),
             "qty_digits": self.env["vrac.order.cycle.report"]._vrac_qty_digits,
         }
@@ -96,9 +104,11 @@ class VracDistributionReport(models.AbstractModel):
 
     @api.model
     def _vrac_line_key(self, line):
-        """Products in the order of the cycle's catalog."""
-        cycle_line = line.vrac_cycle_line_id
-        return (cycle_line.sequence, cycle_line.id or 0, line.sequence, line.id)
+        """Products in the order of the cycle's catalog, as on the cycle's
+        orders per household."""
+        return self.env[
+            "report.vrac_groupement.report_vrac_order_cycle_household"
+        ]._vrac_line_sort_key(line)
 
     @api.model
     def _vrac_products(self, bags):
@@ -146,8 +156,8 @@ class ReportVracDistributionPreparation(models.AbstractModel):
     _description = "Distribution: preparation sheet"
 
     @api.model
-    def _get_report_values(self, docids, data=None):
-        values = super()._get_report_values(docids, data=data)
+    def _vrac_report_values(self, distributions):
+        values = super()._vrac_report_values(distributions)
         values["products"] = {
             distribution_id: self._vrac_products(bags)
             for distribution_id, bags in values["bags"].items()
@@ -159,16 +169,12 @@ class ReportVracDistributionSummary(models.AbstractModel):
     """After the distribution: bags, till takings, surplus, volunteers."""
 
     _name = "report.vrac_distribution.report_vrac_distribution_summary"
+    _inherit = "vrac.distribution.report"
     _description = "Distribution: summary"
 
     @api.model
-    def _get_report_values(self, docids, data=None):
-        distributions = self.env["vrac.distribution"].browse(docids)
+    def _vrac_report_values(self, distributions):
         return {
-            "doc_ids": docids,
-            "doc_model": "vrac.distribution",
-            "docs": distributions,
-            "data": data,
             "till": {d.id: d._vrac_till_summary() for d in distributions},
             "hours": {d.id: d._vrac_hours_per_role() for d in distributions},
         }
