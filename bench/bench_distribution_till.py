@@ -265,7 +265,9 @@ def populate(env, args):
             )
         ]
     )
-    # The preparation (bags, batch) is not what the till measures.
+    # Buying (purchase orders) and preparing (bags, batch) are not what the
+    # till measures: the cycle is marked ordered, the orders only confirmed.
+    cycle.state = "ordered"
     (distribution | other).write({"state": "preparing"})
     distribution.state = "open"
     product_list = list(products)
