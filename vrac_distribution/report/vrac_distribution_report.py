@@ -33,17 +33,31 @@ class VracDistributionReport(models.AbstractModel):
     @api.model
     def _vrac_report_values(self, distributions):
         """What the sheet shows: the bags."""
-        return {
-            "bags": self._vrac_bags(distributions),
-            "qty_digits": self.env["vrac.order.cycle.report"]._vrac_qty_digits,
-        }
+        return {"bags": self._vrac_bags(distributions)}
+
+    @api.model
+    def _vrac_qty_formatter(self):
+        """A function writing a quantity as the user reads it, to the gram:
+        "2", "1.5", "2.941" ("1,5" in French).
+
+        The sheets print thousands of quantities: formatting them here, with
+        the language read once, costs far less than a QWeb widget each.
+        """
+        lang = self.env["res.lang"]._lang_get(self.env.lang or "en_US")
+        digits = self.env["vrac.order.cycle.report"]._vrac_qty_digits
+
+        def format_qty(quantity):
+            return lang.format(f"%.{digits(quantity)}f", quantity, grouping=True)
+
+        return format_qty
 
     @api.model
     def _vrac_bags(self, distributions):
         """{distribution id: [bag]}, bags sorted as they are handed out.
 
         A bag is ``{"order", "number", "household", "phone", "stop", "lines"}``
-        and a line ``{"line", "product", "qty", "uom", "weighed", "weight"}``:
+        and a line ``{"line", "product", "qty", "qty_text", "uom", "weighed",
+        "weight", "weight_text"}``:
         households by round stop then by number, products in the catalog's
         order. Record rules apply: a volunteer gets the bags of the groups
         they serve.
@@ -59,6 +73,7 @@ class VracDistributionReport(models.AbstractModel):
         lines_of = defaultdict(list)
         for line in order_lines:
             lines_of[line.order_id].append(line)
+        format_qty = self._vrac_qty_formatter()
         bags = defaultdict(list)
         for order in sorted(lines_of, key=self._vrac_bag_sort_key):
             household = order.partner_id
@@ -77,9 +92,12 @@ class VracDistributionReport(models.AbstractModel):
                             "line": line,
                             "product": line.product_id.display_name,
                             "qty": line.product_uom_qty,
+                            "qty_text": format_qty(line.product_uom_qty),
                             "uom": line.product_uom.name,
                             "weighed": line.vrac_is_weighed,
                             "weight": line.vrac_weight_served,
+                            "weight_text": line.vrac_weight_served
+                            and format_qty(line.vrac_weight_served),
                         }
                         for line in sorted(lines_of[order], key=self._vrac_line_key)
                     ],
@@ -114,8 +132,8 @@ class VracDistributionReport(models.AbstractModel):
     def _vrac_products(self, bags):
         """The preparation sheet: per product, its total and who gets it.
 
-        ``[{"product", "uom", "weighed", "total", "households": [(number,
-        household, qty)]}]`` in the catalog's order.
+        ``[{"product", "uom", "weighed", "total", "total_text", "households":
+        [(number, household, qty, qty_text)]}]`` in the catalog's order.
         """
         products = {}
         for bag in bags:
@@ -133,8 +151,11 @@ class VracDistributionReport(models.AbstractModel):
                     }
                 products[key]["total"] += item["qty"]
                 products[key]["households"].append(
-                    (bag["number"], bag["household"], item["qty"])
+                    (bag["number"], bag["household"], item["qty"], item["qty_text"])
                 )
+        format_qty = self._vrac_qty_formatter()
+        for product in products.values():
+            product["total_text"] = format_qty(product["total"])
         return sorted(
             products.values(), key=lambda p: (p["sort"], p["product"].lower())
         )
