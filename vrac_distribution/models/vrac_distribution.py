@@ -36,7 +36,7 @@ class VracDistribution(models.Model):
 
     _name = "vrac.distribution"
     _description = "Distribution"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "vrac.state.mixin"]
     _order = "date desc, hour_from, id desc"
 
     name = fields.Char(
@@ -193,21 +193,6 @@ class VracDistribution(models.Model):
     # ------------------------------------------------------------------
     # Preparing: the households' orders become bags of one batch transfer
     # ------------------------------------------------------------------
-    def _vrac_state_names(self):
-        return dict(self._fields["state"]._description_selection(self.env))
-
-    def _vrac_check_state(self, states, message):
-        """Refuse with ``message`` (a sentence with %(name)s and %(state)s)."""
-        wrong = self.filtered(lambda d: d.state not in states)
-        if wrong:
-            raise UserError(
-                message
-                % {
-                    "name": wrong[0].name,
-                    "state": self._vrac_state_names()[wrong[0].state],
-                }
-            )
-
     def _vrac_orders_domain(self):
         """Household orders this distribution collects, not yet assigned."""
         self.ensure_one()

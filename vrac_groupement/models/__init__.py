@@ -1,3 +1,4 @@
+from . import vrac_state_mixin
 from . import vrac_volunteer_skill
 from . import vrac_groupement
 from . import vrac_groupement_structure

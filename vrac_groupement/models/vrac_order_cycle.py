@@ -22,7 +22,7 @@ class VracOrderCycle(models.Model):
 
     _name = "vrac.order.cycle"
     _description = "Order cycle"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "vrac.state.mixin"]
     _order = "date_open desc, id desc"
     _check_company_auto = True
 
@@ -202,15 +202,6 @@ class VracOrderCycle(models.Model):
         """Refuse with ``message`` unless the user is a coordinator."""
         if not self.env.user.has_group("vrac_groupement.group_coordinator"):
             raise UserError(message)
-
-    def _vrac_check_state(self, states, message):
-        """Refuse with ``message`` (a sentence with %(name)s and %(state)s)."""
-        wrong = self.filtered(lambda c: c.state not in states)
-        if wrong:
-            state_names = dict(self._fields["state"]._description_selection(self.env))
-            raise UserError(
-                message % {"name": wrong[0].name, "state": state_names[wrong[0].state]}
-            )
 
     def action_open(self):
         self._vrac_check_coordinator(_("Only a coordinator can open an order cycle."))
