@@ -3,7 +3,7 @@
 {
     "name": "VRAC - Groupements d'achats",
     "summary": "Purchasing groups, member households, rolling membership",
-    "version": "17.0.1.1.0",
+    "version": "17.0.1.2.0",
     "category": "Association",
     "website": "https://github.com/vrac-odoo/vrac-odoo",
     "author": "VRAC for Odoo contributors",
@@ -35,6 +35,7 @@
         "views/vrac_order_cycle_line_views.xml",
         "report/vrac_order_cycle_reports.xml",
         "report/vrac_order_cycle_templates.xml",
+        "views/vrac_indicator_views.xml",
         "views/menus.xml",
     ],
     "demo": [

@@ -2,6 +2,8 @@ from . import vrac_state_mixin
 from . import vrac_volunteer_skill
 from . import vrac_groupement
 from . import vrac_groupement_structure
+from . import res_company
+from . import res_config_settings
 from . import res_users
 from . import res_partner
 from . import product_template
@@ -15,3 +17,4 @@ from . import purchase_order
 from . import purchase_order_line
 from . import stock_picking
 from . import product_supplierinfo
+from . import vrac_indicator

@@ -74,6 +74,16 @@ class VracGroupement(models.Model):
         check_company=True,
         help="Sales, purchases, fees and subsidies of the group land here.",
     )
+    project_ids = fields.Many2many(
+        "account.analytic.account",
+        "vrac_groupement_project_rel",
+        "groupement_id",
+        "analytic_account_id",
+        string="Projects",
+        help="Funded projects the group takes part in (e.g. a three-year "
+        "project with a partner association). The funder report can gather "
+        "the groups of a project.",
+    )
     household_ids = fields.One2many(
         "res.partner",
         "vrac_groupement_id",

@@ -1,0 +1,323 @@
+# Copyright 2026 VRAC for Odoo contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo import _, api, models
+
+RUN_CYCLE_STATES = ("closed", "ordered", "received", "done")
+COUNTED_MEMBERSHIP_STATES = ("paid", "invoiced")
+
+
+class VracIndicator(models.AbstractModel):
+    """The indicators funders ask for, computed set-wise for a period.
+
+    One engine serves the dashboard, the funder report and its spreadsheet, so
+    they always show the same figures. Each addon adds its indicators by
+    extending `_vrac_indicator_specs` (what they are) and
+    `_vrac_indicator_values` (their values); the flows also come from the
+    `vrac.indicator.fact` view, whose rows each addon extends too.
+
+    Values are `{key: {groupement id: value, "total": value}}`. The total is
+    not always the sum of the groups (a product offered to two groups counts
+    once), so each indicator computes its own.
+    """
+
+    _name = "vrac.indicator"
+    _description = "Indicators of the purchasing groups"
+
+    # Units: "count" counts people or households and is hidden below the
+    # privacy threshold; "number" counts things (groups, cycles, products).
+    SUPPRESSED_UNITS = ("count",)
+
+    @api.model
+    def _vrac_indicator_sections(self):
+        """Ordered sections of the report: [(code, label)]."""
+        return [
+            ("members", _("Member households")),
+            ("mixite", _("Social mix")),
+            ("volunteers", _("Volunteers")),
+            ("activity", _("Groups and orders")),
+            ("distribution", _("Distributions")),
+            ("solidarity", _("Solidarity")),
+        ]
+
+    @api.model
+    def _vrac_indicator_specs(self):
+        """{key: spec}: what each indicator is.
+
+        A spec holds section, sequence, label and unit (count, number,
+        percent, hours, kg, units, litres, amount). A percent gives the keys
+        of its numerator and denominator in `ratio`; it is hidden when either
+        is a count below the threshold.
+        """
+        return {
+            "member_households": {
+                "section": "members",
+                "sequence": 10,
+                "label": _("Member households (end of period)"),
+                "unit": "count",
+            },
+            "people": {
+                "section": "members",
+                "sequence": 20,
+                "label": _("People in member households"),
+                "unit": "count",
+            },
+            "new_members": {
+                "section": "members",
+                "sequence": 30,
+                "label": _("New member households"),
+                "unit": "count",
+            },
+            "renewals": {
+                "section": "members",
+                "sequence": 40,
+                "label": _("Memberships renewed"),
+                "unit": "count",
+            },
+            "expired": {
+                "section": "members",
+                "sequence": 50,
+                "label": _("Memberships expired, not renewed"),
+                "unit": "count",
+            },
+            "volunteers": {
+                "section": "volunteers",
+                "sequence": 10,
+                "label": _("Registered volunteers (end of period)"),
+                "unit": "count",
+            },
+            "groups_active": {
+                "section": "activity",
+                "sequence": 10,
+                "label": _("Groups active (with an order cycle)"),
+                "unit": "number",
+            },
+            "cycles_run": {
+                "section": "activity",
+                "sequence": 20,
+                "label": _("Order cycles run"),
+                "unit": "number",
+            },
+            "products_offered": {
+                "section": "activity",
+                "sequence": 30,
+                "label": _("Products offered"),
+                "unit": "number",
+            },
+            "volume_kg": {
+                "section": "activity",
+                "sequence": 40,
+                "label": _("Volume sold by weight"),
+                "unit": "kg",
+            },
+            "volume_units": {
+                "section": "activity",
+                "sequence": 50,
+                "label": _("Volume sold by the unit"),
+                "unit": "units",
+            },
+            "volume_litres": {
+                "section": "activity",
+                "sequence": 60,
+                "label": _("Volume sold by volume"),
+                "unit": "litres",
+            },
+            "sales_amount": {
+                "section": "activity",
+                "sequence": 70,
+                "label": _("Sales at cost price (untaxed)"),
+                "unit": "amount",
+            },
+        }
+
+    # ------------------------------------------------------------------
+    # Values
+    # ------------------------------------------------------------------
+    @api.model
+    def _vrac_indicator_values(self, groupements, date_from, date_to):
+        """{key: {groupement id: value, "total": value}} for the period.
+
+        Stocks (members, people, volunteers) are taken at the end of the
+        period, flows over the period. Read as superuser: the caller has
+        chosen `groupements` among those the user may see.
+        """
+        values = self._vrac_fact_values(groupements, date_from, date_to)
+        values.update(self._vrac_member_values(groupements, date_to))
+        values.update(self._vrac_activity_values(groupements, date_from, date_to))
+        return values
+
+    @api.model
+    def _vrac_empty(self, groupements):
+        values = dict.fromkeys(groupements.ids, 0.0)
+        values["total"] = 0.0
+        return values
+
+    @api.model
+    def _vrac_fact_values(self, groupements, date_from, date_to):
+        """Sum the flows of `vrac.indicator.fact` per indicator and group."""
+        values = {}
+        facts = self.env["vrac.indicator.fact"].sudo()
+        for indicator, groupement, total in facts._read_group(
+            [
+                ("groupement_id", "in", groupements.ids),
+                ("date", ">=", date_from),
+                ("date", "<=", date_to),
+            ],
+            ["indicator", "groupement_id"],
+            ["value:sum"],
+        ):
+            row = values.setdefault(indicator, self._vrac_empty(groupements))
+            row[groupement.id] += total
+            row["total"] += total
+        return values
+
+    @api.model
+    def _vrac_member_domain(self, groupements, date):
+        """Households of the groups that are members on `date`."""
+        return [
+            ("vrac_groupement_id", "in", groupements.ids),
+            ("vrac_is_household", "=", True),
+            "|",
+            ("vrac_join_date", "=", False),
+            ("vrac_join_date", "<=", date),
+            "|",
+            ("free_member", "=", True),
+            (
+                "member_lines",
+                "any",
+                [
+                    ("date_cancel", "=", False),
+                    ("state", "in", COUNTED_MEMBERSHIP_STATES),
+                    ("date_from", "<=", date),
+                    ("date_to", ">=", date),
+                ],
+            ),
+        ]
+
+    @api.model
+    def _vrac_member_values(self, groupements, date):
+        members = self._vrac_empty(groupements)
+        people = self._vrac_empty(groupements)
+        volunteers = self._vrac_empty(groupements)
+        partners = self.env["res.partner"].sudo()
+        for groupement, count, persons in partners._read_group(
+            self._vrac_member_domain(groupements, date),
+            ["vrac_groupement_id"],
+            ["__count", "vrac_person_count:sum"],
+        ):
+            members[groupement.id] = count
+            people[groupement.id] = persons
+        for groupement, count in partners._read_group(
+            [
+                ("vrac_groupement_id", "in", groupements.ids),
+                ("vrac_is_volunteer", "=", True),
+            ],
+            ["vrac_groupement_id"],
+            ["__count"],
+        ):
+            volunteers[groupement.id] = count
+        for row in (members, people, volunteers):
+            row["total"] = sum(value for key, value in row.items() if key != "total")
+        return {
+            "member_households": members,
+            "people": people,
+            "volunteers": volunteers,
+        }
+
+    @api.model
+    def _vrac_activity_values(self, groupements, date_from, date_to):
+        """Groups active, cycles run and products offered.
+
+        A cycle shared by two groups counts once in the total, and so does a
+        product offered by several cycles: one query with grouping sets.
+        """
+        cycles = self._vrac_empty(groupements)
+        products = self._vrac_empty(groupements)
+        active = self._vrac_empty(groupements)
+        if not groupements:
+            return {}
+        self.env["vrac.order.cycle"].flush_model()
+        self.env["vrac.order.cycle.line"].flush_model()
+        self.env["vrac.order.cycle.groupement"].flush_model()
+        self.env.cr.execute(
+            """
+            SELECT cg.groupement_id,
+                   COUNT(DISTINCT c.id),
+                   COUNT(DISTINCT l.product_id)
+              FROM vrac_order_cycle c
+              JOIN vrac_order_cycle_groupement cg ON cg.cycle_id = c.id
+         LEFT JOIN vrac_order_cycle_line l ON l.cycle_id = c.id
+             WHERE cg.groupement_id IN %s
+               AND c.state IN %s
+               AND c.date_close::date BETWEEN %s AND %s
+          GROUP BY GROUPING SETS ((cg.groupement_id), ())
+            """,
+            (
+                tuple(groupements.ids),
+                RUN_CYCLE_STATES,
+                date_from,
+                date_to,
+            ),
+        )
+        for groupement_id, cycle_count, product_count in self.env.cr.fetchall():
+            key = groupement_id or "total"
+            cycles[key] = cycle_count
+            products[key] = product_count
+            if groupement_id and cycle_count:
+                active[groupement_id] = 1
+                active["total"] += 1
+        return {
+            "groups_active": active,
+            "cycles_run": cycles,
+            "products_offered": products,
+        }
+
+    # ------------------------------------------------------------------
+    # Rows
+    # ------------------------------------------------------------------
+    @api.model
+    def _vrac_indicator_rows(self, groupements, date_from, date_to):
+        """The indicators of the period as ordered rows.
+
+        Each row: key, section, sequence, label, unit, values (per group and
+        "total"). Percents are derived from their ratio. Indicators without
+        a value (an addon's data absent) still show as 0.
+        """
+        specs = self._vrac_indicator_specs()
+        values = self._vrac_indicator_values(groupements, date_from, date_to)
+        sections = [code for code, _label in self._vrac_indicator_sections()]
+        rows = []
+        for key, spec in specs.items():
+            if spec.get("ratio"):
+                continue
+            rows.append(
+                dict(
+                    spec,
+                    key=key,
+                    values=values.get(key) or self._vrac_empty(groupements),
+                )
+            )
+        for key, spec in specs.items():
+            ratio = spec.get("ratio")
+            if not ratio:
+                continue
+            numerator = values.get(ratio[0]) or self._vrac_empty(groupements)
+            denominator = values.get(ratio[1]) or self._vrac_empty(groupements)
+            shares = {
+                group_key: (
+                    100.0 * numerator.get(group_key, 0.0) / denominator[group_key]
+                    if denominator.get(group_key)
+                    else 0.0
+                )
+                for group_key in denominator
+            }
+            row = dict(spec, key=key, values=shares)
+            row["ratio_values"] = (numerator, denominator)
+            rows.append(row)
+        rows.sort(
+            key=lambda row: (
+                sections.index(row["section"]) if row["section"] in sections else 99,
+                row["sequence"],
+                row["key"],
+            )
+        )
+        return rows

@@ -1,0 +1,216 @@
+# Copyright 2026 VRAC for Odoo contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo import _, api, fields, models, tools
+from odoo.tools import SQL
+
+from ..models.vrac_indicator import COUNTED_MEMBERSHIP_STATES, RUN_CYCLE_STATES
+
+
+class VracIndicatorFact(models.Model):
+    """Dated flows of the purchasing groups, for the graph and pivot views.
+
+    A read-only SQL view: one row per event (a household joins, a membership
+    is renewed or ends, a cycle runs, an order line is sold...) with its date,
+    group, branch and value. It holds no name: the views can only aggregate.
+    Each addon adds its rows by extending `_vrac_fact_queries` and
+    `_vrac_fact_indicators`.
+
+    Every query selects, in this order: id, date, groupement_id, company_id,
+    indicator, funder_id, value. Ids are made unique by `source id * 64 + a
+    code` proper to each query (vrac_groupement 1-9, vrac_tarifs 10-29,
+    vrac_distribution 30-39).
+    """
+
+    _name = "vrac.indicator.fact"
+    _description = "Indicators of the purchasing groups (analysis)"
+    _auto = False
+    _order = "date desc"
+    _rec_name = "indicator"
+
+    date = fields.Date(readonly=True)
+    groupement_id = fields.Many2one(
+        "vrac.groupement", string="Purchasing group", readonly=True
+    )
+    company_id = fields.Many2one("res.company", string="Branch", readonly=True)
+    indicator = fields.Selection(selection="_vrac_fact_indicators", readonly=True)
+    funder_id = fields.Many2one("res.partner", readonly=True)
+    value = fields.Float(readonly=True, group_operator="sum")
+
+    @api.model
+    def _vrac_fact_indicators(self):
+        return [
+            ("new_members", _("New member households")),
+            ("renewals", _("Memberships renewed")),
+            ("expired", _("Memberships expired, not renewed")),
+            ("cycles_run", _("Order cycles run")),
+            ("volume_kg", _("Volume sold by weight (kg)")),
+            ("volume_units", _("Volume sold by the unit")),
+            ("volume_litres", _("Volume sold by volume (L)")),
+            ("sales_amount", _("Sales at cost price (untaxed)")),
+        ]
+
+    @api.model
+    def _vrac_fact_queries(self):
+        """SQL objects whose rows are united in the view."""
+        membership = """
+            SELECT l.id * 64 + %(code)s AS id,
+                   %(date)s AS date,
+                   p.vrac_groupement_id AS groupement_id,
+                   g.company_id AS company_id,
+                   %(indicator)s AS indicator,
+                   NULL::integer AS funder_id,
+                   1.0 AS value
+              FROM membership_membership_line l
+              JOIN res_partner p ON p.id = l.partner
+              JOIN vrac_groupement g ON g.id = p.vrac_groupement_id
+             WHERE p.vrac_is_household
+               AND p.active
+               AND l.date_cancel IS NULL
+               AND l.state IN %(states)s
+               AND %(condition)s
+        """
+        earlier = SQL(
+            """EXISTS (
+                SELECT 1 FROM membership_membership_line e
+                 WHERE e.partner = l.partner
+                   AND e.id != l.id
+                   AND e.date_cancel IS NULL
+                   AND e.state IN %s
+                   AND e.date_from < l.date_from
+            )""",
+            COUNTED_MEMBERSHIP_STATES,
+        )
+        not_followed = SQL(
+            """l.date_to < CURRENT_DATE
+            AND NOT EXISTS (
+                SELECT 1 FROM membership_membership_line e
+                 WHERE e.partner = l.partner
+                   AND e.id != l.id
+                   AND e.date_cancel IS NULL
+                   AND e.state IN %s
+                   AND e.date_from > l.date_from
+                   AND e.date_from <= l.date_to + 1
+            )""",
+            COUNTED_MEMBERSHIP_STATES,
+        )
+        sale_line = """
+            SELECT l.id * 64 + %(code)s AS id,
+                   c.date_close::date AS date,
+                   o.vrac_groupement_id AS groupement_id,
+                   o.company_id AS company_id,
+                   %(indicator)s AS indicator,
+                   NULL::integer AS funder_id,
+                   %(value)s AS value
+              FROM sale_order_line l
+              JOIN sale_order o ON o.id = l.order_id
+              JOIN vrac_order_cycle c ON c.id = o.vrac_cycle_id
+              JOIN uom_uom u ON u.id = l.product_uom
+             WHERE o.state IN ('sale', 'done')
+               AND o.vrac_groupement_id IS NOT NULL
+               AND l.display_type IS NULL
+               AND c.state IN %(cycle_states)s
+               AND %(condition)s
+        """
+        quantity = SQL("l.product_uom_qty / u.factor")
+
+        def uom_category(xmlid):
+            return SQL(
+                """u.category_id = (
+                SELECT res_id FROM ir_model_data
+                 WHERE module = 'uom' AND name = %s)""",
+                xmlid,
+            )
+
+        return [
+            SQL(
+                """
+            SELECT p.id * 64 + 1 AS id,
+                   p.vrac_join_date AS date,
+                   p.vrac_groupement_id AS groupement_id,
+                   g.company_id AS company_id,
+                   'new_members' AS indicator,
+                   NULL::integer AS funder_id,
+                   1.0 AS value
+              FROM res_partner p
+              JOIN vrac_groupement g ON g.id = p.vrac_groupement_id
+             WHERE p.vrac_is_household
+               AND p.active
+               AND p.vrac_join_date IS NOT NULL
+            """
+            ),
+            SQL(
+                membership,
+                code=2,
+                date=SQL("l.date_from"),
+                indicator="renewals",
+                states=COUNTED_MEMBERSHIP_STATES,
+                condition=earlier,
+            ),
+            SQL(
+                membership,
+                code=3,
+                date=SQL("l.date_to"),
+                indicator="expired",
+                states=COUNTED_MEMBERSHIP_STATES,
+                condition=not_followed,
+            ),
+            SQL(
+                """
+            SELECT cg.id * 64 + 4 AS id,
+                   c.date_close::date AS date,
+                   cg.groupement_id AS groupement_id,
+                   c.company_id AS company_id,
+                   'cycles_run' AS indicator,
+                   NULL::integer AS funder_id,
+                   1.0 AS value
+              FROM vrac_order_cycle_groupement cg
+              JOIN vrac_order_cycle c ON c.id = cg.cycle_id
+             WHERE c.state IN %s
+            """,
+                RUN_CYCLE_STATES,
+            ),
+            SQL(
+                sale_line,
+                code=5,
+                indicator="sales_amount",
+                value=SQL("l.price_subtotal"),
+                cycle_states=RUN_CYCLE_STATES,
+                condition=SQL("TRUE"),
+            ),
+            SQL(
+                sale_line,
+                code=6,
+                indicator="volume_kg",
+                value=quantity,
+                cycle_states=RUN_CYCLE_STATES,
+                condition=uom_category("product_uom_categ_kgm"),
+            ),
+            SQL(
+                sale_line,
+                code=7,
+                indicator="volume_units",
+                value=quantity,
+                cycle_states=RUN_CYCLE_STATES,
+                condition=uom_category("product_uom_categ_unit"),
+            ),
+            SQL(
+                sale_line,
+                code=8,
+                indicator="volume_litres",
+                value=quantity,
+                cycle_states=RUN_CYCLE_STATES,
+                condition=uom_category("product_uom_categ_vol"),
+            ),
+        ]
+
+    def init(self):
+        tools.drop_view_if_exists(self.env.cr, self._table)
+        self.env.cr.execute(
+            SQL(
+                "CREATE OR REPLACE VIEW %s AS (%s)",
+                SQL.identifier(self._table),
+                SQL("\nUNION ALL\n").join(
+                    SQL("(%s)", query) for query in self._vrac_fact_queries()
+                ),
+            )
+        )
