@@ -36,6 +36,7 @@
         "report/vrac_order_cycle_reports.xml",
         "report/vrac_order_cycle_templates.xml",
         "views/vrac_indicator_views.xml",
+        "report/vrac_indicator_report_templates.xml",
         "views/menus.xml",
     ],
     "demo": [
