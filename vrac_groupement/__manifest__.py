@@ -53,6 +53,7 @@
     "assets": {
         "web.assets_backend": [
             "vrac_groupement/static/src/order_entry/*",
+            "vrac_groupement/static/src/dashboard/*",
         ],
         "web.assets_tests": [
             "vrac_groupement/static/tests/tours/*.esm.js",

@@ -91,7 +91,7 @@ class ReportVracIndicator(models.AbstractModel):
     @api.model
     def _vrac_svg_text(self, x, y, text, anchor="start", weight="normal"):
         return Markup(
-            '<text x="%s" y="%s" text-anchor="%s" font-weight="%s" fill="%s" '
+            '<text x="%.1f" y="%.1f" text-anchor="%s" font-weight="%s" fill="%s" '
             'style="%s">%s</text>'
         ) % (x, y, anchor, weight, TEXT_COLOR, FONT, escape(text))
 
@@ -197,13 +197,13 @@ class ReportVracIndicator(models.AbstractModel):
             )
             center = left + index * step + step / 2
             if len(months) <= 24:
-                display = (
-                    formatLang(self.env, value, digits=0, grouping=True)
-                    if key != "sales_amount"
-                    else formatLang(self.env, value, digits=0, grouping=True).strip()
-                    + " "
-                    + currency.symbol
-                )
+                display = formatLang(self.env, value, digits=0, grouping=True)
+                if key == "sales_amount":
+                    display = (
+                        f"{currency.symbol}\N{NO-BREAK SPACE}{display}"
+                        if currency.position == "before"
+                        else f"{display}\N{NO-BREAK SPACE}{currency.symbol}"
+                    )
                 if value:
                     parts.append(
                         self._vrac_svg_text(
