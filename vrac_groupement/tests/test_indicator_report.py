@@ -183,6 +183,15 @@ class TestIndicatorReport(VracCycleCase):
                     (wizard.previous_date_from, wizard.previous_date_to), expected
                 )
 
+    def test_figures_in_the_language_of_the_user(self):
+        if not self.env["res.lang"]._lang_get("fr_FR"):
+            self.skipTest("French is not installed")
+        wizard = self.wizard().with_context(lang="fr_FR")
+        data = wizard._vrac_report_data()
+        self.assertEqual(self.line(data, "people")["change"], "+300,0 %")
+        self.assertIn("01/01/2025", data["period"])
+        self.assertIn("31/12/2025", data["period"])
+
     def test_threshold_setting_changes_the_display(self):
         data = self.wizard()._vrac_report_data()
         new_members = self.line(data, "new_members")
@@ -428,6 +437,17 @@ class TestIndicatorReport(VracCycleCase):
             "vrac_groupement.vrac_groupement_action_dashboard"
         )
         self.assertEqual(action["view_mode"], "kanban")
+        # A volunteer reads the cards of the groups they serve.
+        cards = (
+            self.env["vrac.groupement"]
+            .with_user(self.volunteer)
+            .search_read(
+                [("id", "in", self.both.ids)],
+                ["vrac_dashboard_html", "vrac_dashboard_graph"],
+            )
+        )
+        self.assertEqual([card["id"] for card in cards], self.romans.ids)
+        self.assertIn("data-key", cards[0]["vrac_dashboard_html"])
         analysis = self.romans.action_vrac_dashboard_analysis()
         self.assertEqual(analysis["res_model"], "vrac.indicator.fact")
         self.assertEqual(analysis["domain"], [("groupement_id", "=", self.romans.id)])
