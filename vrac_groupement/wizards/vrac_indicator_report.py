@@ -148,13 +148,14 @@ class VracIndicatorReport(models.TransientModel):
         """Whether the figure is hidden by the privacy threshold.
 
         A count below the threshold is hidden (0 is shown: it reveals no one),
-        and so is a percent whose numerator or denominator is such a count.
+        and so is a figure whose ratio (`ratio_values`: a percent, or a gap to
+        a target that tells it) has such a count as numerator or denominator.
         """
         threshold = self._vrac_threshold()
         if row["unit"] == "count":
             return 0 < value < threshold
-        if row["unit"] == "percent":
-            numerator, denominator = row.get("ratio_values") or ({}, {})
+        if row.get("ratio_values"):
+            numerator, denominator = row["ratio_values"]
             return any(
                 0 < (values.get(group_key) or 0) < threshold
                 for values in (numerator, denominator)
