@@ -154,8 +154,11 @@ class VracIndicator(models.AbstractModel):
     @api.model
     def _vrac_fact_values(self, groupements, date_from, date_to):
         """Sum the flows of `vrac.indicator.fact` per indicator and group."""
-        values = {}
         facts = self.env["vrac.indicator.fact"].sudo()
+        values = {
+            indicator: self._vrac_empty(groupements)
+            for indicator, _label in facts._vrac_fact_indicators()
+        }
         for indicator, groupement, total in facts._read_group(
             [
                 ("groupement_id", "in", groupements.ids),
