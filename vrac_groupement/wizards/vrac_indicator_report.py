@@ -10,8 +10,8 @@ from odoo.tools import formatLang
 from odoo.tools.misc import format_date
 
 
-def _last_year(today):
-    start = today.replace(month=1, day=1) - relativedelta(years=1)
+def _this_year(today):
+    start = today.replace(month=1, day=1)
     return start, start.replace(month=12, day=31)
 
 
@@ -56,7 +56,7 @@ class VracIndicatorReport(models.TransientModel):
 
     @api.model
     def _default_dates(self):
-        return _last_year(fields.Date.context_today(self))
+        return _this_year(fields.Date.context_today(self))
 
     @api.depends("date_from", "date_to")
     def _compute_previous_period(self):
