@@ -82,7 +82,7 @@ class VracIndicator(models.AbstractModel):
             "volunteers": {
                 "section": "volunteers",
                 "sequence": 10,
-                "label": _("Registered volunteers (end of period)"),
+                "label": _("Registered volunteers"),
                 "unit": "count",
             },
             "groups_active": {
@@ -213,6 +213,9 @@ class VracIndicator(models.AbstractModel):
             [
                 ("vrac_groupement_id", "in", groupements.ids),
                 ("vrac_is_volunteer", "=", True),
+                "|",
+                ("vrac_join_date", "=", False),
+                ("vrac_join_date", "<=", date),
             ],
             ["vrac_groupement_id"],
             ["__count"],
