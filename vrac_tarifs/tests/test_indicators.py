@@ -111,7 +111,8 @@ class TestTarifsIndicators(VracTarifsCase):
         )
         mix, small = cls.mix_households, cls.small_households
         reward = cls.credit.reward_ids
-        # 2025: in 10 (coupons) + 15 (donation) + 40 (bank), out 6.
+        # 2025, the fund of Mixité: in 10 (coupons) + 15 (donation) + 40
+        # (bank), out 6.
         cls.pos_order(cls, mix[0], "2025-03-10", [(cls.fund.coupon_product_id, 2, 5)])
         cls.pos_order(
             cls, mix[1], "2025-04-10", [(cls.fund.discount_product_id, 1, -6)]
@@ -127,6 +128,17 @@ class TestTarifsIndicators(VracTarifsCase):
             state="draft",
         )
         cls.bank_gift(cls, 40.0, "2025-06-01")
+        # A fund of the whole association: its coupon counts in the group of
+        # the household who bought it (Petit).
+        cls.network_fund = env["vrac.solidarity.fund"].create(
+            {"name": "Cagnotte Test Réseau"}
+        )
+        cls.pos_order(
+            cls,
+            small[2],
+            "2025-06-10",
+            [(cls.network_fund.coupon_product_id, 1, 5)],
+        )
         # 2024: a coupon.
         cls.pos_order(cls, mix[0], "2024-11-05", [(cls.fund.coupon_product_id, 1, 5)])
         # Funders at the till: the first pays 6.18 for Mixité and 2.50 for
@@ -356,7 +368,12 @@ class TestTarifsIndicators(VracTarifsCase):
 
     def test_solidarity_flows(self):
         rows = self.report_rows(self.report())
-        self.assertAlmostEqual(rows["solidarity_in"]["value"], 65.0)
+        self.assertAlmostEqual(rows["solidarity_in"]["value"], 70.0)
+        values = self.env["vrac.indicator"]._vrac_indicator_values(
+            self.mix | self.small, *YEAR
+        )
+        self.assertAlmostEqual(values["solidarity_in"][self.mix.id], 65.0)
+        self.assertAlmostEqual(values["solidarity_in"][self.small.id], 5.0)
         self.assertAlmostEqual(rows["solidarity_in"]["previous"], 5.0)
         self.assertAlmostEqual(rows["solidarity_out"]["value"], 6.0)
         self.assertAlmostEqual(rows["solidarity_out"]["previous"], 0.0)
