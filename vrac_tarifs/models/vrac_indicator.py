@@ -263,20 +263,3 @@ class VracIndicator(models.AbstractModel):
             row[groupement.id] += total
             row["total"] += total
         return values
-
-    # ------------------------------------------------------------------
-    # Rows
-    # ------------------------------------------------------------------
-    @api.model
-    def _vrac_indicator_rows(self, groupements, date_from, date_to):
-        """A percent that is not a ratio but tells one (the gap to the target)
-        carries the ratio's figures so that the report hides it alike."""
-        rows = super()._vrac_indicator_rows(groupements, date_from, date_to)
-        by_key = {row["key"]: row for row in rows}
-        for row in rows:
-            keys = row.get("privacy_ratio")
-            if keys and not row.get("ratio_values"):
-                row["ratio_values"] = tuple(
-                    by_key[key]["values"] if key in by_key else {} for key in keys
-                )
-        return rows
