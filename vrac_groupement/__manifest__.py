@@ -49,6 +49,7 @@
         "demo/res_partner_vendor_demo.xml",
         "demo/product_demo.xml",
         "demo/vrac_order_cycle_demo.xml",
+        "demo/vrac_project_demo.xml",
     ],
     "assets": {
         "web.assets_backend": [

@@ -46,7 +46,9 @@ class VracIndicator(models.AbstractModel):
         A spec holds section, sequence, label and unit (count, number,
         percent, hours, kg, units, litres, amount). A percent gives the keys
         of its numerator and denominator in `ratio`; it is hidden when either
-        is a count below the threshold.
+        is a count below the threshold. A figure computed otherwise that
+        would reveal such a ratio (a gap to a target) names it in
+        `privacy_ratio`, and is hidden alike.
         """
         return {
             "member_households": {
@@ -82,7 +84,7 @@ class VracIndicator(models.AbstractModel):
             "volunteers": {
                 "section": "volunteers",
                 "sequence": 10,
-                "label": _("Registered volunteers (end of period)"),
+                "label": _("Registered volunteers"),
                 "unit": "count",
             },
             "groups_active": {
@@ -154,8 +156,11 @@ class VracIndicator(models.AbstractModel):
     @api.model
     def _vrac_fact_values(self, groupements, date_from, date_to):
         """Sum the flows of `vrac.indicator.fact` per indicator and group."""
-        values = {}
         facts = self.env["vrac.indicator.fact"].sudo()
+        values = {
+            indicator: self._vrac_empty(groupements)
+            for indicator, _label in facts._vrac_fact_indicators()
+        }
         for indicator, groupement, total in facts._read_group(
             [
                 ("groupement_id", "in", groupements.ids),
@@ -210,6 +215,9 @@ class VracIndicator(models.AbstractModel):
             [
                 ("vrac_groupement_id", "in", groupements.ids),
                 ("vrac_is_volunteer", "=", True),
+                "|",
+                ("vrac_join_date", "=", False),
+                ("vrac_join_date", "<=", date),
             ],
             ["vrac_groupement_id"],
             ["__count"],
@@ -313,6 +321,14 @@ class VracIndicator(models.AbstractModel):
             row = dict(spec, key=key, values=shares)
             row["ratio_values"] = (numerator, denominator)
             rows.append(row)
+        # A figure that tells a ratio without being one (a gap to a target)
+        # names it in `privacy_ratio`, and is hidden with it.
+        for row in rows:
+            keys = row.get("privacy_ratio")
+            if keys and not row.get("ratio_values"):
+                row["ratio_values"] = tuple(
+                    values.get(key) or self._vrac_empty(groupements) for key in keys
+                )
         rows.sort(
             key=lambda row: (
                 sections.index(row["section"]) if row["section"] in sections else 99,

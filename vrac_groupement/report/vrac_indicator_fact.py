@@ -15,6 +15,9 @@ class VracIndicatorFact(models.Model):
     Each addon adds its rows by extending `_vrac_fact_queries` and
     `_vrac_fact_indicators`.
 
+    Household orders count once their cycle has closed, quotations included
+    (they are confirmed only when a distribution prepares the bags).
+
     Every query selects, in this order: id, date, groupement_id, company_id,
     indicator, funder_id, value. Ids are made unique by `source id * 64 + a
     code` proper to each query (vrac_groupement 1-9, vrac_tarifs 10-29,
@@ -105,7 +108,7 @@ class VracIndicatorFact(models.Model):
               JOIN sale_order o ON o.id = l.order_id
               JOIN vrac_order_cycle c ON c.id = o.vrac_cycle_id
               JOIN uom_uom u ON u.id = l.product_uom
-             WHERE o.state IN ('sale', 'done')
+             WHERE o.state != 'cancel'
                AND o.vrac_groupement_id IS NOT NULL
                AND l.display_type IS NULL
                AND c.state IN %(cycle_states)s

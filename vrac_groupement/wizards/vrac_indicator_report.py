@@ -15,8 +15,8 @@ from odoo.tools.misc import format_date
 GROUPS_PER_TABLE = 6
 
 
-def _last_year(today):
-    start = today.replace(month=1, day=1) - relativedelta(years=1)
+def _this_year(today):
+    start = today.replace(month=1, day=1)
     return start, start.replace(month=12, day=31)
 
 
@@ -61,7 +61,7 @@ class VracIndicatorReport(models.TransientModel):
 
     @api.model
     def _default_dates(self):
-        return _last_year(fields.Date.context_today(self))
+        return _this_year(fields.Date.context_today(self))
 
     @api.depends("date_from", "date_to")
     def _compute_previous_period(self):
