@@ -11,3 +11,4 @@ from . import stock_picking
 from . import stock_picking_batch
 from . import pos_order_line
 from . import pos_session
+from . import vrac_indicator

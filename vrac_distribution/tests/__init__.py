@@ -8,3 +8,4 @@ from . import test_sheets
 from . import test_pos
 from . import test_pos_tours
 from . import test_summary
+from . import test_indicators
