@@ -115,6 +115,21 @@ TARIFS_SHOTS = [
         })()""",
     ),
 ]
+# Indicators (vrac_groupement), with whatever the installed addons add.
+INDICATOR_SHOTS = [
+    (
+        "tableau_de_bord.png",
+        "/web#action=vrac_groupement.vrac_groupement_action_dashboard",
+    ),
+    (
+        "indicateurs_analyse.png",
+        "/web#action=vrac_groupement.vrac_indicator_fact_action&view_type=pivot",
+    ),
+    (
+        "rapport_financeurs.png",
+        "/report/html/vrac_groupement.report_vrac_indicator/{indicator_report_id}",
+    ),
+]
 # Shots of vrac_distribution, taken when it is installed.
 DISTRIBUTION_SHOTS = [
     (
@@ -271,7 +286,11 @@ def main():
         )[0]
         for state in ("open", "ordered")
     }
-    shots = list(SHOTS)
+    shots = list(SHOTS) + INDICATOR_SHOTS
+    # A funder report of this year, every group (the wizard's defaults).
+    indicator_report_id = rpc(
+        session, args.url, "vrac.indicator.report", "create", [{}]
+    )
     pos_config_id = None
     installed = rpc(
         session,
@@ -323,6 +342,7 @@ def main():
                 pos_config_id=pos_config_id,
                 open_cycle_id=cycle_ids["open"],
                 ordered_cycle_id=cycle_ids["ordered"],
+                indicator_report_id=indicator_report_id,
                 **distribution,
             )
             chrome.call("Page.navigate", url=f"{args.url}{target}")
