@@ -187,8 +187,8 @@ def populate(env, args):
                 "name": f"Foyer {index:05d}",
                 "vrac_groupement_id": groupements[plan["group"]].id,
                 "vrac_join_date": plan["join"],
-                "vrac_adult_count": 1 + index % 2,
-                "vrac_child_count": index % 4,
+                "vrac_adult_count": 1 + index // 4 % 2,
+                "vrac_child_count": index // 8 % 4,
                 "vrac_is_volunteer": plan["volunteer"],
                 "city": GROUPS[plan["group"]][2],
                 **(
