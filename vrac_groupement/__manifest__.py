@@ -36,6 +36,7 @@
         "report/vrac_order_cycle_reports.xml",
         "report/vrac_order_cycle_templates.xml",
         "views/vrac_indicator_views.xml",
+        "report/vrac_indicator_report_templates.xml",
         "views/menus.xml",
     ],
     "demo": [
@@ -48,10 +49,12 @@
         "demo/res_partner_vendor_demo.xml",
         "demo/product_demo.xml",
         "demo/vrac_order_cycle_demo.xml",
+        "demo/vrac_project_demo.xml",
     ],
     "assets": {
         "web.assets_backend": [
             "vrac_groupement/static/src/order_entry/*",
+            "vrac_groupement/static/src/dashboard/*",
         ],
         "web.assets_tests": [
             "vrac_groupement/static/tests/tours/*.esm.js",

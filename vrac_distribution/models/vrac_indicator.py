@@ -39,18 +39,19 @@ class VracIndicator(models.AbstractModel):
                     "label": _("Distributions held"),
                     "unit": "number",
                 },
-                # A bag is an order, not a person: a number, never suppressed.
+                # A bag is one household's order: counted like households,
+                # hidden below the privacy threshold.
                 "baskets_collected": {
                     "section": "distribution",
                     "sequence": 20,
                     "label": _("Bags collected"),
-                    "unit": "number",
+                    "unit": "count",
                 },
                 "baskets_not_collected": {
                     "section": "distribution",
                     "sequence": 30,
                     "label": _("Bags not collected"),
-                    "unit": "number",
+                    "unit": "count",
                 },
             }
         )

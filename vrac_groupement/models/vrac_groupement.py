@@ -1,10 +1,28 @@
 # Copyright 2026 VRAC for Odoo contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+import json
+
+from dateutil.relativedelta import relativedelta
+from markupsafe import Markup
+
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
+from odoo.tools.misc import format_date
 
 # Membership states counted as "member" (paid, free, or invoiced and awaiting payment).
 MEMBER_STATES = ("paid", "free", "invoiced")
+
+# Indicators shown on the dashboard cards, when an installed addon gives them.
+DASHBOARD_KEYS = (
+    "member_households",
+    "people",
+    "new_members",
+    "volunteers",
+    "volunteer_hours",
+    "baskets_collected",
+    "sales_amount",
+    "precarity_share",
+)
 
 
 class VracGroupement(models.Model):
@@ -106,6 +124,18 @@ class VracGroupement(models.Model):
         string="Memberships expired", compute="_compute_indicators"
     )
 
+    # Dashboard: this year so far beside the same span last year. Computed
+    # at read time for all the cards at once (one engine call), through the
+    # same privacy threshold as the funder report.
+    vrac_dashboard_html = fields.Html(
+        string="Key indicators",
+        compute="_compute_vrac_dashboard",
+        sanitize=False,
+    )
+    vrac_dashboard_graph = fields.Text(
+        string="Sales per month", compute="_compute_vrac_dashboard"
+    )
+
     _sql_constraints = [
         (
             "code_company_uniq",
@@ -178,6 +208,165 @@ class VracGroupement(models.Model):
         ):
             result[groupement.id]["volunteers"] = count
         return result
+
+    # ------------------------------------------------------------------
+    # Dashboard
+    # ------------------------------------------------------------------
+    def _vrac_dashboard_periods(self):
+        """This year so far and the same span of last year."""
+        today = fields.Date.context_today(self)
+        start = today.replace(month=1, day=1)
+        return (start, today), (
+            start - relativedelta(years=1),
+            today - relativedelta(years=1),
+        )
+
+    @api.depends_context("company", "lang")
+    def _compute_vrac_dashboard(self):
+        groupements = self.filtered("id")
+        (self - groupements).vrac_dashboard_html = False
+        (self - groupements).vrac_dashboard_graph = False
+        if not groupements:
+            return
+        html = groupements._vrac_dashboard_html()
+        graphs = groupements._vrac_dashboard_graphs()
+        for groupement in groupements:
+            groupement.vrac_dashboard_html = html[groupement.id]
+            groupement.vrac_dashboard_graph = graphs[groupement.id]
+
+    def _vrac_dashboard_html(self):
+        """{group id: Markup}: a small table of the key indicators.
+
+        One engine call per period for all the groups; the figures go through
+        the funder report's formatting, so small counts show as "< 5".
+        """
+        (date_from, date_to), (previous_from, previous_to) = (
+            self._vrac_dashboard_periods()
+        )
+        engine = self.env["vrac.indicator"]
+        report = self.env["vrac.indicator.report"]
+        current = {
+            row["key"]: row
+            for row in engine._vrac_indicator_rows(self, date_from, date_to)
+            if row["key"] in DASHBOARD_KEYS
+        }
+        previous = {
+            row["key"]: row
+            for row in engine._vrac_indicator_rows(self, previous_from, previous_to)
+            if row["key"] in DASHBOARD_KEYS
+        }
+        keys = [key for key in DASHBOARD_KEYS if key in current]
+        header = Markup(
+            '<thead><tr><th></th><th class="text-end">%s</th>'
+            '<th class="text-end text-muted">%s</th></tr></thead>'
+        ) % (
+            _("This year"),
+            _("Last year"),
+        )
+        result = {}
+        for groupement in self:
+            rows = []
+            for key in keys:
+                row, before = current[key], previous.get(key) or current[key]
+                value = row["values"].get(groupement.id, 0.0)
+                previous_value = before["values"].get(groupement.id, 0.0)
+                label = row["label"]
+                if key == "precarity_share":
+                    label = _(
+                        "%(label)s (target %(target)s %%)",
+                        label=label,
+                        target=round(groupement.precarity_target),
+                    )
+                rows.append(
+                    Markup(
+                        '<tr data-key="%s"><td>%s</td>'
+                        '<td class="text-end text-nowrap">%s</td>'
+                        '<td class="text-end text-nowrap text-muted">%s</td></tr>'
+                    )
+                    % (
+                        key,
+                        label,
+                        report._vrac_format(row, value, groupement.id),
+                        report._vrac_format(before, previous_value, groupement.id),
+                    )
+                )
+            result[groupement.id] = Markup(
+                '<table class="table table-sm mb-0 o_vrac_dashboard_table">'
+                "%s<tbody>%s</tbody></table>"
+            ) % (header, Markup("").join(rows))
+        return result
+
+    def _vrac_dashboard_graphs(self):
+        """{group id: JSON}: sales at cost per month over the last 12 months.
+
+        One grouped read of the facts for all the groups, in the format of
+        the `dashboard_graph` field widget (bar chart).
+        """
+        today = fields.Date.context_today(self)
+        first = today.replace(day=1) - relativedelta(months=11)
+        months = [first + relativedelta(months=index) for index in range(12)]
+        sales = {}
+        for groupement, month, total in (
+            self.env["vrac.indicator.fact"]
+            .sudo()
+            ._read_group(
+                [
+                    ("groupement_id", "in", self.ids),
+                    ("indicator", "=", "sales_amount"),
+                    ("date", ">=", first),
+                    ("date", "<=", today),
+                ],
+                ["groupement_id", "date:month"],
+                ["value:sum"],
+            )
+        ):
+            sales[groupement.id, month] = total
+        labels = [format_date(self.env, day, date_format="MMM yy") for day in months]
+        title = _("Sales at cost price")
+        currency = self.env.company.currency_id
+        return {
+            groupement.id: json.dumps(
+                [
+                    {
+                        "key": title,
+                        "values": [
+                            {
+                                "label": label,
+                                "value": currency.round(
+                                    sales.get((groupement.id, month), 0.0)
+                                ),
+                                "type": "past",
+                            }
+                            for label, month in zip(labels, months, strict=True)
+                        ],
+                    }
+                ]
+            )
+            for groupement in self
+        }
+
+    def action_vrac_dashboard_analysis(self):
+        """The analysis of the facts, filtered on this group."""
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "vrac_groupement.vrac_indicator_fact_action"
+        )
+        action["domain"] = [("groupement_id", "=", self.id)]
+        action["display_name"] = _("Analysis: %(group)s", group=self.name)
+        return action
+
+    def action_vrac_dashboard_report(self):
+        """The funder report wizard, with this group chosen."""
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "vrac_groupement.vrac_indicator_report_action"
+        )
+        action["context"] = {
+            "default_scope": "groupement",
+            "default_groupement_ids": self.ids,
+            "default_company_id": self.company_id.id,
+        }
+        return action
 
     @api.constrains("coordinator_ids")
     def _check_coordinator_ids(self):

@@ -46,7 +46,9 @@ class VracIndicator(models.AbstractModel):
         A spec holds section, sequence, label and unit (count, number,
         percent, hours, kg, units, litres, amount). A percent gives the keys
         of its numerator and denominator in `ratio`; it is hidden when either
-        is a count below the threshold.
+        is a count below the threshold. A figure computed otherwise that
+        would reveal such a ratio (a gap to a target) names it in
+        `privacy_ratio`, and is hidden alike.
         """
         return {
             "member_households": {
@@ -82,7 +84,7 @@ class VracIndicator(models.AbstractModel):
             "volunteers": {
                 "section": "volunteers",
                 "sequence": 10,
-                "label": _("Registered volunteers (end of period)"),
+                "label": _("Registered volunteers"),
                 "unit": "count",
             },
             "groups_active": {
@@ -213,6 +215,9 @@ class VracIndicator(models.AbstractModel):
             [
                 ("vrac_groupement_id", "in", groupements.ids),
                 ("vrac_is_volunteer", "=", True),
+                "|",
+                ("vrac_join_date", "=", False),
+                ("vrac_join_date", "<=", date),
             ],
             ["vrac_groupement_id"],
             ["__count"],
@@ -316,6 +321,14 @@ class VracIndicator(models.AbstractModel):
             row = dict(spec, key=key, values=shares)
             row["ratio_values"] = (numerator, denominator)
             rows.append(row)
+        # A figure that tells a ratio without being one (a gap to a target)
+        # names it in `privacy_ratio`, and is hidden with it.
+        for row in rows:
+            keys = row.get("privacy_ratio")
+            if keys and not row.get("ratio_values"):
+                row["ratio_values"] = tuple(
+                    values.get(key) or self._vrac_empty(groupements) for key in keys
+                )
         rows.sort(
             key=lambda row: (
                 sections.index(row["section"]) if row["section"] in sections else 99,

@@ -8,4 +8,5 @@ from . import test_order_cycle
 from . import test_cycle_reports
 from . import test_cycle_queries
 from . import test_order_entry
+from . import test_indicator_report
 from . import test_indicators

@@ -1,7 +1,9 @@
 # Copyright 2026 VRAC for Odoo contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+import io
 from datetime import timedelta
 
+import xlsxwriter
 from dateutil.relativedelta import relativedelta
 
 from odoo import _, api, fields, models
@@ -9,9 +11,12 @@ from odoo.exceptions import UserError, ValidationError
 from odoo.tools import formatLang
 from odoo.tools.misc import format_date
 
+# Columns of a table per group in the PDF: more groups make several tables.
+GROUPS_PER_TABLE = 6
 
-def _last_year(today):
-    start = today.replace(month=1, day=1) - relativedelta(years=1)
+
+def _this_year(today):
+    start = today.replace(month=1, day=1)
     return start, start.replace(month=12, day=31)
 
 
@@ -56,7 +61,7 @@ class VracIndicatorReport(models.TransientModel):
 
     @api.model
     def _default_dates(self):
-        return _last_year(fields.Date.context_today(self))
+        return _this_year(fields.Date.context_today(self))
 
     @api.depends("date_from", "date_to")
     def _compute_previous_period(self):
@@ -139,22 +144,35 @@ class VracIndicatorReport(models.TransientModel):
     def _vrac_threshold(self):
         return self.env.company.vrac_indicator_threshold or 1
 
-    def _vrac_format(self, row, value, group_key="total"):
-        """The figure as shown: small counts as "< 5", in the user's language."""
+    def _vrac_is_suppressed(self, row, value, group_key="total"):
+        """Whether the figure is hidden by the privacy threshold.
+
+        A count below the threshold is hidden (0 is shown: it reveals no one),
+        and so is a figure whose ratio (`ratio_values`: a percent, or a gap to
+        a target that tells it) has such a count as numerator or denominator.
+        """
         threshold = self._vrac_threshold()
-        unit = row["unit"]
-        suppressed = _("< %(threshold)s", threshold=threshold)
-        if unit == "count":
-            if 0 < value < threshold:
-                return suppressed
-            return formatLang(self.env, value, digits=0, grouping=True)
-        if unit == "percent":
-            numerator, denominator = row.get("ratio_values") or ({}, {})
-            if any(
+        if row["unit"] == "count":
+            return 0 < value < threshold
+        if row.get("ratio_values"):
+            numerator, denominator = row["ratio_values"]
+            return any(
                 0 < (values.get(group_key) or 0) < threshold
                 for values in (numerator, denominator)
-            ):
-                return suppressed
+            )
+        return False
+
+    def _vrac_suppressed_label(self):
+        return _("< %(threshold)s", threshold=self._vrac_threshold())
+
+    def _vrac_format(self, row, value, group_key="total"):
+        """The figure as shown: small counts as "< 5", in the user's language."""
+        unit = row["unit"]
+        if self._vrac_is_suppressed(row, value, group_key):
+            return self._vrac_suppressed_label()
+        if unit == "count":
+            return formatLang(self.env, value, digits=0, grouping=True)
+        if unit == "percent":
             return "%s %%" % formatLang(self.env, value, digits=1)
         if unit == "amount":
             return formatLang(
@@ -164,8 +182,33 @@ class VracIndicatorReport(models.TransientModel):
             return formatLang(self.env, value, digits=1, grouping=True)
         return formatLang(self.env, value, digits=0, grouping=True)
 
+    def _vrac_change(self, unit, value, previous):
+        """The change from the previous period as shown, or "" when unknown.
+
+        Percents change by points, other figures by a share of the previous
+        figure (none when it was 0).
+        """
+        if unit == "percent":
+            return _(
+                "%(sign)s%(points)s pts",
+                sign="+" if value >= previous else "-",
+                points=formatLang(self.env, abs(value - previous), digits=1),
+            )
+        if not previous:
+            return ""
+        change = 100.0 * (value - previous) / previous
+        return "%s%s %%" % (
+            "+" if change >= 0 else "-",
+            formatLang(self.env, abs(change), digits=1),
+        )
+
     def _vrac_report_data(self):
-        """Everything the PDF and the spreadsheet show, computed once."""
+        """Everything the PDF and the spreadsheet show, computed once.
+
+        Each line holds the raw figures (value, previous, group_values) and
+        what may be shown of them: the display strings and the suppressed
+        flags. Outputs show the raw figure only when it is not suppressed.
+        """
         self.ensure_one()
         groupements = self._vrac_scope_groupements()
         previous_from, previous_to = self._vrac_previous_period()
@@ -180,22 +223,40 @@ class VracIndicatorReport(models.TransientModel):
         sections = []
         section_labels = dict(engine._vrac_indicator_sections())
         for row in current:
-            before = previous.get(row["key"])
+            before = previous.get(row["key"]) or row
             value = row["values"]["total"]
-            previous_value = before["values"]["total"] if before else 0.0
+            previous_value = (
+                before["values"]["total"] if row["key"] in previous else 0.0
+            )
+            suppressed = self._vrac_is_suppressed(row, value)
+            previous_suppressed = self._vrac_is_suppressed(before, previous_value)
+            group_values = {
+                groupement.id: row["values"].get(groupement.id, 0.0)
+                for groupement in groupements
+            }
             line = {
                 "key": row["key"],
                 "label": row["label"],
                 "unit": row["unit"],
                 "value": value,
                 "previous": previous_value,
+                "suppressed": suppressed,
+                "previous_suppressed": previous_suppressed,
                 "display": self._vrac_format(row, value),
-                "previous_display": self._vrac_format(before or row, previous_value),
+                "previous_display": self._vrac_format(before, previous_value),
+                "change": (
+                    ""
+                    if suppressed or previous_suppressed
+                    else self._vrac_change(row["unit"], value, previous_value)
+                ),
+                "group_values": group_values,
+                "group_suppressed": {
+                    group_id: self._vrac_is_suppressed(row, group_value, group_id)
+                    for group_id, group_value in group_values.items()
+                },
                 "groups": {
-                    groupement.id: self._vrac_format(
-                        row, row["values"].get(groupement.id, 0.0), groupement.id
-                    )
-                    for groupement in groupements
+                    group_id: self._vrac_format(row, group_value, group_id)
+                    for group_id, group_value in group_values.items()
                 },
             }
             if not sections or sections[-1]["code"] != row["section"]:
@@ -210,6 +271,12 @@ class VracIndicatorReport(models.TransientModel):
         return {
             "scope": self._vrac_scope_label(),
             "groupements": groupements,
+            "group_tables": [
+                groupements[index : index + GROUPS_PER_TABLE]
+                for index in range(0, len(groupements), GROUPS_PER_TABLE)
+            ]
+            if len(groupements) > 1
+            else [],
             "date_from": self.date_from,
             "date_to": self.date_to,
             "previous_from": previous_from,
@@ -217,8 +284,45 @@ class VracIndicatorReport(models.TransientModel):
             "period": self._vrac_period_label(self.date_from, self.date_to),
             "previous_period": self._vrac_period_label(previous_from, previous_to),
             "threshold": self._vrac_threshold(),
+            "threshold_note": _(
+                "Counts below %(threshold)s are shown as < %(threshold)s to "
+                "protect privacy.",
+                threshold=self._vrac_threshold(),
+            ),
+            "suppressed_label": self._vrac_suppressed_label(),
             "sections": sections,
+            "monthly": self._vrac_monthly(groupements),
         }
+
+    def _vrac_monthly(self, groupements):
+        """Sales at cost and kg sold per month of the period: [(month, {..})].
+
+        One grouped read of the facts (flows: no count to hide).
+        """
+        self.ensure_one()
+        months = []
+        month = self.date_from.replace(day=1)
+        while month <= self.date_to:
+            months.append(month)
+            month += relativedelta(months=1)
+        values = {month: {"sales_amount": 0.0, "volume_kg": 0.0} for month in months}
+        for indicator, month, total in (
+            self.env["vrac.indicator.fact"]
+            .sudo()
+            ._read_group(
+                [
+                    ("groupement_id", "in", groupements.ids),
+                    ("indicator", "in", ("sales_amount", "volume_kg")),
+                    ("date", ">=", self.date_from),
+                    ("date", "<=", self.date_to),
+                ],
+                ["indicator", "date:month"],
+                ["value:sum"],
+            )
+        ):
+            if month in values:
+                values[month][indicator] += total
+        return [(month, values[month]) for month in months]
 
     def _vrac_period_label(self, date_from, date_to):
         return _(
@@ -233,9 +337,181 @@ class VracIndicatorReport(models.TransientModel):
     def action_print(self):
         """Print the funder report (QWeb PDF)."""
         self.ensure_one()
-        raise NotImplementedError()
+        self._vrac_scope_groupements()  # refuse an empty scope before printing
+        report = self.env.ref("vrac_groupement.action_report_vrac_indicator")
+        return report.report_action(self)
+
+    def _vrac_unit_labels(self):
+        return {
+            "count": _("households or people"),
+            "number": _("number"),
+            "percent": "%",
+            "hours": _("hours"),
+            "kg": _("kg"),
+            "units": _("units"),
+            "litres": _("litres"),
+            "amount": self.env.company.currency_id.name,
+        }
+
+    def _vrac_xlsx_formats(self, workbook):
+        currency = self.env.company.currency_id
+        amount = "#,##0.%s" % ("0" * currency.decimal_places)
+        if currency.position == "before":
+            amount = '"%s" %s' % (currency.symbol, amount)
+        else:
+            amount = '%s "%s"' % (amount, currency.symbol)
+        number = {"num_format": "#,##0"}
+        decimal = {"num_format": "#,##0.0"}
+        formats = {
+            unit: workbook.add_format(spec)
+            for unit, spec in (
+                ("count", number),
+                ("number", number),
+                ("units", number),
+                ("kg", decimal),
+                ("litres", decimal),
+                ("hours", decimal),
+                ("percent", {"num_format": "0.0 %"}),
+                ("amount", {"num_format": amount}),
+            )
+        }
+        formats["change"] = workbook.add_format({"num_format": "+0.0 %;-0.0 %"})
+        formats["text_right"] = workbook.add_format({"align": "right"})
+        formats["title"] = workbook.add_format({"bold": True, "font_size": 14})
+        formats["bold"] = workbook.add_format({"bold": True})
+        formats["header"] = workbook.add_format(
+            {"bold": True, "bottom": 1, "bg_color": "#E9ECEF"}
+        )
+        formats["section"] = workbook.add_format({"bold": True, "italic": True})
+        return formats
+
+    def _vrac_xlsx_write_value(self, sheet, row, col, line, value, hidden, formats):
+        """A figure as a number, or the text "< 5" when it is suppressed."""
+        if hidden:
+            sheet.write_string(
+                row, col, self._vrac_suppressed_label(), formats["text_right"]
+            )
+        elif line["unit"] == "percent":
+            sheet.write_number(row, col, value / 100.0, formats["percent"])
+        else:
+            sheet.write_number(row, col, value, formats.get(line["unit"]))
+
+    def _vrac_xlsx_content(self, data):
+        """The workbook as bytes: the indicators, then one column per group."""
+        output = io.BytesIO()
+        workbook = xlsxwriter.Workbook(output, {"in_memory": True})
+        formats = self._vrac_xlsx_formats(workbook)
+        units = self._vrac_unit_labels()
+        header = [
+            (_("Scope"), data["scope"]),
+            (_("Period"), data["period"]),
+            (_("Previous period"), data["previous_period"]),
+        ]
+
+        sheet = workbook.add_worksheet(_("Indicators")[:31])
+        sheet.write_string(0, 0, _("Indicators for funders"), formats["title"])
+        for index, (label, value) in enumerate(header, start=1):
+            sheet.write_string(index, 0, label, formats["bold"])
+            sheet.write_string(index, 1, value)
+        sheet.write_string(len(header) + 1, 0, data["threshold_note"])
+        row = len(header) + 3
+        columns = [
+            _("Section"),
+            _("Indicator"),
+            _("Period"),
+            _("Previous period"),
+            _("Change"),
+            _("Unit"),
+        ]
+        for col, label in enumerate(columns):
+            sheet.write_string(row, col, label, formats["header"])
+        for section in data["sections"]:
+            for line in section["rows"]:
+                row += 1
+                sheet.write_string(row, 0, section["label"], formats["section"])
+                sheet.write_string(row, 1, line["label"])
+                self._vrac_xlsx_write_value(
+                    sheet, row, 2, line, line["value"], line["suppressed"], formats
+                )
+                self._vrac_xlsx_write_value(
+                    sheet,
+                    row,
+                    3,
+                    line,
+                    line["previous"],
+                    line["previous_suppressed"],
+                    formats,
+                )
+                if line["change"] and line["unit"] != "percent" and line["previous"]:
+                    sheet.write_number(
+                        row,
+                        4,
+                        (line["value"] - line["previous"]) / line["previous"],
+                        formats["change"],
+                    )
+                elif line["change"]:
+                    sheet.write_string(row, 4, line["change"], formats["text_right"])
+                sheet.write_string(row, 5, units.get(line["unit"], line["unit"]))
+        sheet.set_column(0, 0, 22)
+        sheet.set_column(1, 1, 45)
+        sheet.set_column(2, 5, 16)
+
+        sheet = workbook.add_worksheet(_("Per group")[:31])
+        sheet.write_string(0, 0, _("Indicators for funders"), formats["title"])
+        sheet.write_string(1, 0, _("Period"), formats["bold"])
+        sheet.write_string(1, 1, data["period"])
+        sheet.write_string(2, 0, data["threshold_note"])
+        row = 4
+        groupements = data["groupements"]
+        columns = [_("Section"), _("Indicator"), _("Unit")] + groupements.mapped("name")
+        for col, label in enumerate(columns):
+            sheet.write_string(row, col, label, formats["header"])
+        for section in data["sections"]:
+            for line in section["rows"]:
+                row += 1
+                sheet.write_string(row, 0, section["label"], formats["section"])
+                sheet.write_string(row, 1, line["label"])
+                sheet.write_string(row, 2, units.get(line["unit"], line["unit"]))
+                for col, groupement in enumerate(groupements, start=3):
+                    self._vrac_xlsx_write_value(
+                        sheet,
+                        row,
+                        col,
+                        line,
+                        line["group_values"][groupement.id],
+                        line["group_suppressed"][groupement.id],
+                        formats,
+                    )
+        sheet.set_column(0, 0, 22)
+        sheet.set_column(1, 1, 45)
+        sheet.set_column(2, 2, 14)
+        sheet.set_column(3, 2 + len(groupements), 16)
+        workbook.close()
+        return output.getvalue()
+
+    def _vrac_xlsx_filename(self):
+        return "%s-%s-%s.xlsx" % (
+            _("indicators"),
+            fields.Date.to_string(self.date_from),
+            fields.Date.to_string(self.date_to),
+        )
 
     def action_export_xlsx(self):
         """Download the same figures as a spreadsheet."""
         self.ensure_one()
-        raise NotImplementedError()
+        content = self._vrac_xlsx_content(self._vrac_report_data())
+        attachment = self.env["ir.attachment"].create(
+            {
+                "name": self._vrac_xlsx_filename(),
+                "raw": content,
+                "res_model": self._name,
+                "res_id": self.id,
+                "mimetype": "application/vnd.openxmlformats-officedocument"
+                ".spreadsheetml.sheet",
+            }
+        )
+        return {
+            "type": "ir.actions.act_url",
+            "url": "/web/content/%s?download=true" % attachment.id,
+            "target": "self",
+        }

@@ -16,3 +16,4 @@ from . import account_move
 from . import loyalty_program
 from . import loyalty_card
 from . import vrac_food_credit_move
+from . import vrac_indicator

@@ -1,0 +1,461 @@
+# Copyright 2026 VRAC for Odoo contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+import base64
+import io
+import json
+import re
+import zipfile
+from datetime import date
+
+from freezegun import freeze_time
+from lxml import etree
+
+from odoo.exceptions import UserError
+from odoo.tests import new_test_user, tagged
+
+from .common import VracCycleCase
+
+NS = {"x": "http://schemas.openxmlformats.org/spreadsheetml/2006/main"}
+
+
+@tagged("post_install", "-at_install")
+class TestIndicatorReport(VracCycleCase):
+    """The funder report (HTML/PDF), its spreadsheet and the dashboard.
+
+    Known dataset, in 2024 and 2025 so that the demo data stays out (the
+    reports are scoped to the test groups):
+    - Romans: 3 households joined on 2024-03-01, 4 on 2025-02-01;
+    - Die: 5 households joined on 2025-06-01;
+    every household is a free member of 3 people. A cycle closed on
+    2025-03-10 sold 2 kg of lentils at 2.50 to two Romans households and
+    one Die household.
+    """
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        # Figures and dates in English formats (the French ones come from fr.po).
+        cls.env = cls.env(context=dict(cls.env.context, lang="en_US"))
+        cls.manager = new_test_user(
+            cls.env,
+            login="vrac_test_indicator_manager",
+            name="Margot Manager",
+            groups="vrac_groupement.group_manager",
+        )
+
+        def households(groupement, join_date, names):
+            return cls.Partner.create(
+                [
+                    {
+                        "name": name,
+                        "vrac_groupement_id": groupement.id,
+                        "vrac_join_date": join_date,
+                        "vrac_adult_count": 2,
+                        "vrac_child_count": 1,
+                        "free_member": True,
+                        "vrac_free_member_reason": "Test",
+                    }
+                    for name in names
+                ]
+            )
+
+        cls.romans_2024 = households(
+            cls.romans, "2024-03-01", [f"Foyer Secret {n}" for n in range(3)]
+        )
+        cls.romans_2025 = households(
+            cls.romans, "2025-02-01", [f"Foyer Discret {n}" for n in range(4)]
+        )
+        cls.die_2025 = households(
+            cls.die, "2025-06-01", [f"Foyer Caché {n}" for n in range(5)]
+        )
+        cls.cycle_2025 = cls.Cycle.create(
+            {
+                "name": "Test commande de mars 2025",
+                "date_open": "2025-03-01 08:00:00",
+                "date_close": "2025-03-10 20:00:00",
+                "groupement_line_ids": [
+                    (
+                        0,
+                        0,
+                        {
+                            "groupement_id": cls.romans.id,
+                            "distribution_date": "2025-03-17",
+                        },
+                    ),
+                    (
+                        0,
+                        0,
+                        {
+                            "groupement_id": cls.die.id,
+                            "distribution_date": "2025-03-18",
+                        },
+                    ),
+                ],
+                "line_ids": [
+                    (0, 0, {"product_id": cls.lentils.id, "rounding_policy": "up"})
+                ],
+            }
+        )
+        cls.cycle_2025.with_user(cls.coordinator).action_open()
+        buyers = cls.romans_2025[:2] | cls.die_2025[:1]
+        orders = cls.cycle_2025._vrac_set_orders(
+            {partner.id: {cls.lentils.id: 2.0} for partner in buyers}
+        )
+        orders.order_line.write({"price_unit": 2.5})
+        cls.cycle_2025.with_user(cls.coordinator).action_close()
+        # Confirming the orders is not the subject here: force their state.
+        orders.write({"state": "sale"})
+        cls.env.flush_all()
+        cls.both = cls.romans | cls.die
+
+    def wizard(self, user=None, **values):
+        values = {
+            "scope": "groupement",
+            "groupement_ids": [(6, 0, self.both.ids)],
+            "date_from": "2025-01-01",
+            "date_to": "2025-12-31",
+            **values,
+        }
+        env = self.env(user=user) if user else self.env
+        return env["vrac.indicator.report"].create(values)
+
+    def line(self, data, key):
+        for section in data["sections"]:
+            for line in section["rows"]:
+                if line["key"] == key:
+                    return line
+        raise AssertionError(f"No row {key}")
+
+    def render_html(self, wizard):
+        return (
+            self.env["ir.actions.report"]
+            .with_context(lang="en_US")
+            ._render_qweb_html(
+                "vrac_groupement.action_report_vrac_indicator", wizard.ids
+            )[0]
+            .decode()
+        )
+
+    def html_row(self, html, key):
+        """The cells of the main table row of `key`, as text."""
+        match = re.search(r'<tr data-key="%s">(.*?)</tr>' % key, html, re.S)
+        self.assertTrue(match, key)
+        return [
+            re.sub(r"<[^>]+>|\s+", " ", cell).strip()
+            for cell in re.findall(r"<td[^>]*>(.*?)</td>", match.group(1), re.S)
+        ]
+
+    # ------------------------------------------------------------------
+    # Figures and periods
+    # ------------------------------------------------------------------
+    def test_figures_of_the_period_and_the_previous_one(self):
+        data = self.wizard()._vrac_report_data()
+        self.assertEqual(data["groupements"], self.both)
+        members = self.line(data, "member_households")
+        self.assertEqual((members["value"], members["previous"]), (12, 3))
+        self.assertEqual(
+            (members["display"], members["previous_display"]), ("12", "< 5")
+        )
+        self.assertEqual(members["groups"], {self.romans.id: "7", self.die.id: "5"})
+        self.assertFalse(members["change"], "no change beside a hidden figure")
+        people = self.line(data, "people")
+        self.assertEqual((people["value"], people["previous"]), (36, 9))
+        self.assertEqual(people["change"], "+300.0 %")
+        sales = self.line(data, "sales_amount")
+        self.assertAlmostEqual(sales["value"], 15.0)
+        self.assertAlmostEqual(sales["group_values"][self.romans.id], 10.0)
+        self.assertAlmostEqual(self.line(data, "volume_kg")["value"], 6.0)
+        self.assertEqual(self.line(data, "cycles_run")["value"], 1)
+        monthly = dict(data["monthly"])
+        self.assertEqual(len(monthly), 12)
+        self.assertAlmostEqual(monthly[date(2025, 3, 1)]["sales_amount"], 15.0)
+
+    def test_previous_period(self):
+        cases = [
+            (("2025-01-01", "2025-12-31"), (date(2024, 1, 1), date(2024, 12, 31))),
+            (("2025-04-01", "2025-06-30"), (date(2025, 1, 1), date(2025, 3, 31))),
+            (("2025-03-11", "2025-03-20"), (date(2025, 3, 1), date(2025, 3, 10))),
+        ]
+        for (date_from, date_to), expected in cases:
+            with self.subTest(period=(date_from, date_to)):
+                wizard = self.wizard(date_from=date_from, date_to=date_to)
+                self.assertEqual(
+                    (wizard.previous_date_from, wizard.previous_date_to), expected
+                )
+
+    def test_figures_in_the_language_of_the_user(self):
+        if not self.env["res.lang"]._lang_get("fr_FR"):
+            self.skipTest("French is not installed")
+        wizard = self.wizard().with_context(lang="fr_FR")
+        data = wizard._vrac_report_data()
+        self.assertEqual(self.line(data, "people")["change"], "+300,0 %")
+        self.assertIn("01/01/2025", data["period"])
+        self.assertIn("31/12/2025", data["period"])
+
+    def test_threshold_setting_changes_the_display(self):
+        data = self.wizard()._vrac_report_data()
+        new_members = self.line(data, "new_members")
+        self.assertEqual(new_members["groups"][self.romans.id], "< 5")
+        self.env.company.vrac_indicator_threshold = 3
+        data = self.wizard()._vrac_report_data()
+        new_members = self.line(data, "new_members")
+        self.assertEqual(new_members["groups"][self.romans.id], "4")
+        self.assertEqual(new_members["previous_display"], "3")
+
+    def test_wizard_errors(self):
+        with self.assertRaisesText(UserError, "at least one purchasing group"):
+            self.wizard(groupement_ids=[])._vrac_report_data()
+        lonely = new_test_user(
+            self.env,
+            login="vrac_test_lonely_volunteer",
+            groups="vrac_groupement.group_volunteer",
+        )
+        with self.assertRaisesText(UserError, "No purchasing group of yours"):
+            self.wizard(user=lonely, scope="all").action_print()
+
+    # ------------------------------------------------------------------
+    # Outputs
+    # ------------------------------------------------------------------
+    def test_report_html(self):
+        wizard = self.wizard()
+        html = self.render_html(wizard)
+        self.assertIn("Indicators for funders", html)
+        self.assertIn("Test Romans Monnaie, Test Die", html)
+        self.assertIn("01/01/2025 to 12/31/2025", html)
+        self.assertIn("01/01/2024 to 12/31/2024", html)
+        self.assertIn("shown as &lt; 5 to protect privacy", html)
+        self.assertEqual(
+            self.html_row(html, "member_households"),
+            ["Member households (end of period)", "12", "&lt; 5", ""],
+        )
+        self.assertEqual(
+            self.html_row(html, "people"),
+            ["People in member households", "36", "9", "+300.0 %"],
+        )
+        # A table per group, and the charts.
+        self.assertIn("Per group (period)", html)
+        self.assertIn("<svg", html)
+        self.assertIn("Sales at cost price per month", html)
+        for name in (self.romans_2024 | self.romans_2025 | self.die_2025).mapped(
+            "name"
+        ):
+            self.assertNotIn(name, html)
+        # The chart of members does not draw the hidden previous count.
+        members_chart = re.search(r"<svg.*?</svg>", html, re.S).group(0)
+        self.assertIn("&lt; 5", members_chart)
+        self.assertNotIn(">3</text>", members_chart)
+
+    def test_charts_hide_small_counts_and_escape_text(self):
+        """The social mix chart (its rows come from vrac_tarifs) draws no
+        hidden share and escapes the labels."""
+        data = self.wizard()._vrac_report_data()
+        data["sections"].append(
+            {
+                "code": "mixite",
+                "label": "Social mix",
+                "rows": [
+                    {
+                        "key": "tier_share_a",
+                        "label": "Tier <A> & co",
+                        "unit": "percent",
+                        "value": 42.86,
+                        "previous": 61.5,
+                        "suppressed": True,
+                        "previous_suppressed": False,
+                        "display": "< 5",
+                        "previous_display": "61.5 %",
+                    }
+                ],
+            }
+        )
+        charts = self.env["report.vrac_groupement.report_vrac_indicator"]._vrac_charts(
+            data
+        )
+        svg = str(charts[-1]["svg"])
+        self.assertIn("Tier &lt;A&gt; &amp; co", svg)
+        self.assertIn(">&lt; 5</text>", svg)
+        self.assertIn(">61.5 %</text>", svg)
+        self.assertNotIn(">42", svg)
+        self.assertIn('width="0.0" height="12.0" fill="#1f77b4"', svg)
+
+    def test_report_pdf(self):
+        if self.env["ir.actions.report"].get_wkhtmltopdf_state() != "ok":
+            self.skipTest("wkhtmltopdf is not installed")
+        pdf, report_type = self.env["ir.actions.report"]._render_qweb_pdf(
+            "vrac_groupement.action_report_vrac_indicator", self.wizard().ids
+        )
+        self.assertEqual(report_type, "pdf")
+        self.assertTrue(pdf.startswith(b"%PDF"))
+
+    def test_action_print(self):
+        action = self.wizard(user=self.volunteer, scope="all").action_print()
+        self.assertEqual(action["type"], "ir.actions.report")
+        self.assertEqual(action["report_name"], "vrac_groupement.report_vrac_indicator")
+
+    def read_xlsx(self, content):
+        """{sheet name: [[cell value]]}: numbers as floats, texts as str."""
+        book = zipfile.ZipFile(io.BytesIO(content))
+        workbook = etree.fromstring(book.read("xl/workbook.xml"))
+        names = [sheet.get("name") for sheet in workbook.iterfind(".//x:sheet", NS)]
+        strings = [
+            "".join(item.itertext())
+            for item in etree.fromstring(book.read("xl/sharedStrings.xml")).iterfind(
+                "x:si", NS
+            )
+        ]
+        sheets = {}
+        for index, name in enumerate(names, start=1):
+            xml = etree.fromstring(book.read(f"xl/worksheets/sheet{index}.xml"))
+            rows = []
+            for row in xml.iterfind(".//x:row", NS):
+                cells = []
+                for cell in row.iterfind("x:c", NS):
+                    value = cell.findtext("x:v", namespaces=NS)
+                    if cell.get("t") == "s":
+                        value = strings[int(value)]
+                    elif value is not None:
+                        value = float(value)
+                    cells.append(value)
+                rows.append(cells)
+            sheets[name] = rows
+        return sheets
+
+    def test_xlsx(self):
+        wizard = self.wizard()
+        action = wizard.action_export_xlsx()
+        self.assertEqual(action["type"], "ir.actions.act_url")
+        attachment_id = int(re.search(r"/web/content/(\d+)", action["url"]).group(1))
+        attachment = self.env["ir.attachment"].browse(attachment_id)
+        self.assertEqual(attachment.name, "indicators-2025-01-01-2025-12-31.xlsx")
+        self.assertEqual(attachment.res_model, "vrac.indicator.report")
+        sheets = self.read_xlsx(base64.b64decode(attachment.datas))
+        self.assertEqual(list(sheets), ["Indicators", "Per group"])
+        indicators = sheets["Indicators"]
+        self.assertEqual(indicators[1][:2], ["Scope", "Test Romans Monnaie, Test Die"])
+        self.assertEqual(indicators[2][:2], ["Period", "01/01/2025 to 12/31/2025"])
+        rows = {row[1]: row for row in indicators if len(row) > 2}
+        self.assertEqual(
+            rows["Member households (end of period)"][:4],
+            ["Member households", "Member households (end of period)", 12.0, "< 5"],
+        )
+        self.assertEqual(rows["People in member households"][2:4], [36.0, 9.0])
+        self.assertAlmostEqual(rows["Sales at cost price (untaxed)"][2], 15.0)
+        per_group = sheets["Per group"]
+        header = next(row for row in per_group if "Indicator" in row)
+        # Groups in their order (sequence, name).
+        self.assertEqual(header[3:], ["Test Die", "Test Romans Monnaie"])
+        rows = {row[1]: row for row in per_group if len(row) > 3}
+        self.assertEqual(rows["Member households (end of period)"][3:], [5.0, 7.0])
+        self.assertEqual(rows["New member households"][3:], [5.0, "< 5"])
+        texts = {cell for rows in sheets.values() for row in rows for cell in row} - {
+            None
+        }
+        self.assertFalse([text for text in texts if "Foyer" in str(text)])
+
+    # ------------------------------------------------------------------
+    # Rights
+    # ------------------------------------------------------------------
+    def test_volunteer_sees_the_groups_served_only(self):
+        data = self.wizard(user=self.volunteer, scope="all")._vrac_report_data()
+        self.assertEqual(data["groupements"], self.romans)
+        self.assertEqual(self.line(data, "member_households")["value"], 7)
+        self.assertAlmostEqual(self.line(data, "sales_amount")["value"], 10.0)
+        Fact = self.env["vrac.indicator.fact"]
+        domain = [("groupement_id", "in", self.both.ids)]
+        facts = Fact.with_user(self.volunteer).search(domain)
+        self.assertTrue(facts)
+        self.assertEqual(facts.groupement_id, self.romans)
+        self.assertEqual(
+            Fact.with_user(self.manager).search(domain).groupement_id, self.both
+        )
+
+    def test_manager_sees_every_group(self):
+        data = self.wizard(user=self.manager, scope="all")._vrac_report_data()
+        self.assertLessEqual(self.both, data["groupements"])
+
+    # ------------------------------------------------------------------
+    # Dashboard
+    # ------------------------------------------------------------------
+    @freeze_time("2025-12-15")
+    def test_dashboard(self):
+        self.both.invalidate_recordset(["vrac_dashboard_html", "vrac_dashboard_graph"])
+        cards = {}
+        for groupement in self.both:
+            html = str(groupement.vrac_dashboard_html)
+            cards[groupement] = {
+                key: self.html_row(html, key)[1:]
+                for key in ("member_households", "people", "new_members")
+            }
+        self.assertEqual(
+            cards[self.romans],
+            {
+                "member_households": ["7", "&lt; 5"],
+                "people": ["21", "9"],
+                "new_members": ["&lt; 5", "&lt; 5"],
+            },
+        )
+        self.assertEqual(
+            cards[self.die],
+            {
+                "member_households": ["5", "0"],
+                "people": ["15", "0"],
+                "new_members": ["5", "0"],
+            },
+        )
+        graph = json.loads(self.romans.vrac_dashboard_graph)
+        values = graph[0]["values"]
+        self.assertEqual(len(values), 12)
+        self.assertEqual([point["value"] for point in values][2], 10.0)  # March
+        self.assertEqual(sum(point["value"] for point in values), 10.0)
+
+    def test_dashboard_computed_in_one_pass(self):
+        """The cards of all the groups come from one engine call per period."""
+        calls = []
+        engine = type(self.env["vrac.indicator"])
+        original = engine._vrac_indicator_rows
+
+        def counting(model, groupements, *args):
+            calls.append(groupements)
+            return original(model, groupements, *args)
+
+        self.patch(engine, "_vrac_indicator_rows", counting)
+        self.both.invalidate_recordset(["vrac_dashboard_html"])
+        self.both.mapped("vrac_dashboard_html")
+        self.assertEqual(len(calls), 2)
+        self.assertEqual(calls[0], self.both)
+
+    def test_dashboard_views_and_actions(self):
+        view = self.env.ref("vrac_groupement.vrac_groupement_view_kanban_dashboard")
+        views = (
+            self.env["vrac.groupement"]
+            .with_user(self.volunteer)
+            .get_views([(view.id, "kanban")])
+        )
+        arch = views["views"]["kanban"]["arch"]
+        self.assertIn('widget="dashboard_graph"', arch)
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "vrac_groupement.vrac_groupement_action_dashboard"
+        )
+        self.assertEqual(action["view_mode"], "kanban")
+        # A volunteer reads the cards of the groups they serve.
+        cards = (
+            self.env["vrac.groupement"]
+            .with_user(self.volunteer)
+            .search_read(
+                [("id", "in", self.both.ids)],
+                ["vrac_dashboard_html", "vrac_dashboard_graph"],
+            )
+        )
+        self.assertEqual([card["id"] for card in cards], self.romans.ids)
+        self.assertIn("data-key", cards[0]["vrac_dashboard_html"])
+        analysis = self.romans.action_vrac_dashboard_analysis()
+        self.assertEqual(analysis["res_model"], "vrac.indicator.fact")
+        self.assertEqual(analysis["domain"], [("groupement_id", "=", self.romans.id)])
+        report = self.romans.action_vrac_dashboard_report()
+        wizard = (
+            self.env["vrac.indicator.report"]
+            .with_context(**report["context"])
+            .create({})
+        )
+        self.assertEqual(wizard.scope, "groupement")
+        self.assertEqual(wizard.groupement_ids, self.romans)

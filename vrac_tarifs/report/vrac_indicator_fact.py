@@ -1,0 +1,259 @@
+# Copyright 2026 VRAC for Odoo contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo import _, api, models
+from odoo.tools import SQL
+
+from ..models.vrac_funder_program import POS_COUNTED_STATES, SALE_COUNTED_STATES
+
+
+class VracIndicatorFact(models.Model):
+    """Solidarity flows: the fund, the funders' shares, the food credit.
+
+    Read from the base tables only (not from the fund or food credit report
+    views, which this module may create after this one at install).
+
+    The group of a row:
+    - fund movements: the fund's group; for a fund of the whole association,
+      the group of the household of the till order (coupons and discounts),
+      none for the fund's other entries (gifts on the bank...), which then
+      show in the pivot without group and in no group's report;
+    - funder shares and food credit used: the group of the order's household
+      (for a sale order, its own group first);
+    - food credit issued: the group recorded on the credit move.
+    Dates are those of the orders (UTC) and of the entries.
+    """
+
+    _inherit = "vrac.indicator.fact"
+    # Pending changes of these fields are flushed before the view is read.
+    _depends = {
+        "pos.order": ["date_order", "partner_id", "state", "account_move"],
+        "pos.order.line": [
+            "order_id",
+            "product_id",
+            "price_subtotal",
+            "price_subtotal_incl",
+            "reward_id",
+        ],
+        "pos.session": ["move_id"],
+        "sale.order": ["date_order", "partner_id", "vrac_groupement_id"],
+        "sale.order.line": ["order_id", "product_id", "price_total", "state"],
+        "account.move.line": [
+            "account_id",
+            "balance",
+            "date",
+            "move_id",
+            "parent_state",
+            "product_id",
+        ],
+        "res.partner": ["commercial_partner_id", "vrac_groupement_id"],
+        "vrac.solidarity.fund": [
+            "account_id",
+            "company_id",
+            "coupon_product_id",
+            "discount_product_id",
+            "donation_product_id",
+            "groupement_id",
+        ],
+        "vrac.funder.program": ["company_id", "funder_id", "share_product_id"],
+        "vrac.food.credit.move": [
+            "amount",
+            "company_id",
+            "date",
+            "groupement_id",
+            "kind",
+        ],
+        "loyalty.reward": ["program_id"],
+        "loyalty.program": ["company_id", "vrac_food_credit"],
+    }
+
+    @api.model
+    def _vrac_fact_indicators(self):
+        return super()._vrac_fact_indicators() + [
+            ("solidarity_in", _("Solidarity fund: coupons sold and donations")),
+            ("solidarity_out", _("Solidarity fund: discounts granted")),
+            ("program_share", _("Paid by funder programs")),
+            ("food_credit_issued", _("Food credit issued")),
+            ("food_credit_used", _("Food credit used")),
+        ]
+
+    @api.model
+    def _vrac_fact_queries(self):
+        return super()._vrac_fact_queries() + [
+            *self._vrac_solidarity_fund_queries(),
+            *self._vrac_funder_share_queries(),
+            *self._vrac_food_credit_queries(),
+        ]
+
+    @staticmethod
+    def _vrac_household_group(order):
+        """The group of the household of an order (its commercial partner)."""
+        return SQL(
+            """(SELECT household.vrac_groupement_id
+                  FROM res_partner customer
+                  JOIN res_partner household
+                    ON household.id = customer.commercial_partner_id
+                 WHERE customer.id = %s.partner_id)""",
+            SQL.identifier(order),
+        )
+
+    def _vrac_solidarity_fund_queries(self):
+        """Coupons and donations in, discounts out (codes 10 to 13).
+
+        Same movements as `vrac.solidarity.fund.report`: the fund's lines of
+        the paid till orders, and the posted entries on the fund's account
+        but those of the till (session entries and invoices of till orders).
+        Out of the accounting entries without product, credits (gifts on the
+        bank) count as donations; debits are neither in nor out.
+        """
+        pos_line = """
+            SELECT l.id * 64 + %(code)s AS id,
+                   o.date_order::date AS date,
+                   COALESCE(f.groupement_id, %(household_group)s) AS groupement_id,
+                   f.company_id AS company_id,
+                   %(indicator)s AS indicator,
+                   NULL::integer AS funder_id,
+                   %(value)s AS value
+              FROM pos_order_line l
+              JOIN pos_order o ON o.id = l.order_id
+              JOIN vrac_solidarity_fund f ON l.product_id IN %(products)s
+             WHERE o.state IN %(states)s
+        """
+        entry = """
+            SELECT aml.id * 64 + %(code)s AS id,
+                   aml.date AS date,
+                   f.groupement_id AS groupement_id,
+                   f.company_id AS company_id,
+                   %(indicator)s AS indicator,
+                   NULL::integer AS funder_id,
+                   %(value)s AS value
+              FROM account_move_line aml
+              JOIN vrac_solidarity_fund f ON f.account_id = aml.account_id
+             WHERE aml.parent_state = 'posted'
+               AND NOT EXISTS (
+                    SELECT 1 FROM pos_session s WHERE s.move_id = aml.move_id
+               )
+               AND NOT EXISTS (
+                    SELECT 1 FROM pos_order o WHERE o.account_move = aml.move_id
+               )
+               AND %(condition)s
+        """
+        received = SQL("(f.coupon_product_id, f.donation_product_id)")
+        given = SQL("(f.discount_product_id)")
+        return [
+            SQL(
+                pos_line,
+                code=10,
+                household_group=self._vrac_household_group("o"),
+                indicator="solidarity_in",
+                value=SQL("l.price_subtotal"),
+                products=received,
+                states=POS_COUNTED_STATES,
+            ),
+            SQL(
+                pos_line,
+                code=11,
+                household_group=self._vrac_household_group("o"),
+                indicator="solidarity_out",
+                value=SQL("-l.price_subtotal"),
+                products=given,
+                states=POS_COUNTED_STATES,
+            ),
+            SQL(
+                entry,
+                code=12,
+                indicator="solidarity_in",
+                value=SQL("-aml.balance"),
+                condition=SQL(
+                    """(aml.product_id IN (f.coupon_product_id, f.donation_product_id)
+                    OR (aml.product_id IS NULL AND aml.balance < 0))"""
+                ),
+            ),
+            SQL(
+                entry,
+                code=13,
+                indicator="solidarity_out",
+                value=SQL("aml.balance"),
+                condition=SQL("aml.product_id = f.discount_product_id"),
+            ),
+        ]
+
+    def _vrac_funder_share_queries(self):
+        """The funders' shares, at the till and on sale orders (codes 14, 15).
+
+        The share lines are negative: the value is what the funder pays.
+        """
+        return [
+            SQL(
+                """
+            SELECT l.id * 64 + 14 AS id,
+                   o.date_order::date AS date,
+                   %(household_group)s AS groupement_id,
+                   p.company_id AS company_id,
+                   'program_share' AS indicator,
+                   p.funder_id AS funder_id,
+                   -l.price_subtotal_incl AS value
+              FROM pos_order_line l
+              JOIN pos_order o ON o.id = l.order_id
+              JOIN vrac_funder_program p ON p.share_product_id = l.product_id
+             WHERE o.state IN %(states)s
+                """,
+                household_group=self._vrac_household_group("o"),
+                states=POS_COUNTED_STATES,
+            ),
+            SQL(
+                """
+            SELECT l.id * 64 + 15 AS id,
+                   o.date_order::date AS date,
+                   COALESCE(o.vrac_groupement_id, %(household_group)s)
+                       AS groupement_id,
+                   p.company_id AS company_id,
+                   'program_share' AS indicator,
+                   p.funder_id AS funder_id,
+                   -l.price_total AS value
+              FROM sale_order_line l
+              JOIN sale_order o ON o.id = l.order_id
+              JOIN vrac_funder_program p ON p.share_product_id = l.product_id
+             WHERE l.state IN %(states)s
+                """,
+                household_group=self._vrac_household_group("o"),
+                states=SALE_COUNTED_STATES,
+            ),
+        ]
+
+    def _vrac_food_credit_queries(self):
+        """Food credit issued and used (codes 16, 17), as in
+        `vrac.food.credit.report`: used is what the households paid with it."""
+        return [
+            SQL(
+                """
+            SELECT m.id * 64 + 16 AS id,
+                   m.date AS date,
+                   m.groupement_id AS groupement_id,
+                   m.company_id AS company_id,
+                   'food_credit_issued' AS indicator,
+                   NULL::integer AS funder_id,
+                   m.amount AS value
+              FROM vrac_food_credit_move m
+             WHERE m.kind = 'issue'
+                """
+            ),
+            SQL(
+                """
+            SELECT l.id * 64 + 17 AS id,
+                   o.date_order::date AS date,
+                   %(household_group)s AS groupement_id,
+                   program.company_id AS company_id,
+                   'food_credit_used' AS indicator,
+                   NULL::integer AS funder_id,
+                   -l.price_subtotal_incl AS value
+              FROM pos_order_line l
+              JOIN pos_order o ON o.id = l.order_id
+              JOIN loyalty_reward reward ON reward.id = l.reward_id
+              JOIN loyalty_program program ON program.id = reward.program_id
+             WHERE program.vrac_food_credit
+               AND o.state IN %(states)s
+                """,
+                household_group=self._vrac_household_group("o"),
+                states=POS_COUNTED_STATES,
+            ),
+        ]

@@ -1,0 +1,417 @@
+# Copyright 2026 VRAC for Odoo contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo import Command
+from odoo.exceptions import AccessError
+from odoo.tests import tagged
+
+from .common import VracTarifsCase
+from .test_food_credit import setup_food_credit
+
+YEAR = ("2025-01-01", "2025-12-31")
+
+
+@tagged("post_install", "-at_install")
+class TestTarifsIndicators(VracTarifsCase):
+    """The social mix and the solidarity flows of two groups in 2025.
+
+    - "Mixité" aims at 60 % in precarity: 6 households joined in 2024 (5 in
+      tier A, a precarity tier, 1 in B), 4 in 2025 (2 in A, 1 in B, 1
+      without tier, so in the default tier B): 7 of 10 at the end of 2025.
+    - "Petit" has 3 households (1 in A, 2 in C), joined in 2025: too few to
+      be shown.
+    """
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        # Figures and labels read in English, whatever the database's language.
+        cls.env["res.lang"]._activate_lang("en_US")
+        cls.env = cls.env(context=dict(cls.env.context, lang="en_US"))
+        company = cls.env.company
+        company.vrac_indicator_threshold = 5
+        cls.mix, cls.small = cls.env["vrac.groupement"].create(
+            [
+                {
+                    "name": "Test Indicateurs Mixité",
+                    "code": "T-MIX",
+                    "town": "Valence",
+                    "precarity_target": 60.0,
+                    "user_ids": [Command.set(cls.volunteer.ids)],
+                },
+                {
+                    "name": "Test Indicateurs Petit",
+                    "code": "T-PET",
+                    "town": "Crest",
+                    "precarity_target": 50.0,
+                },
+            ]
+        )
+        households = []
+        for group, joined, tiers in (
+            (cls.mix, "2024-06-01", "AAAAAB"),
+            (cls.mix, "2025-03-01", "AAB-"),
+            (cls.small, "2025-02-01", "ACC"),
+        ):
+            for index, letter in enumerate(tiers):
+                tier = {"A": cls.tier_a, "B": cls.tier_b, "C": cls.tier_c}.get(letter)
+                households.append(
+                    {
+                        "name": f"Foyer {group.code} {joined} {index}",
+                        "vrac_groupement_id": group.id,
+                        "vrac_join_date": joined,
+                        "free_member": True,
+                        "vrac_free_member_reason": "Test",
+                        "vrac_tier_id": tier.id if tier else False,
+                        "vrac_tier_reason": "Test" if tier else False,
+                    }
+                )
+        cls.households = cls.env["res.partner"].create(households)
+        cls.mix_households = cls.households.filtered(
+            lambda partner: partner.vrac_groupement_id == cls.mix
+        )
+        cls.small_households = cls.households - cls.mix_households
+        cls.setup_solidarity(cls)
+
+    @staticmethod
+    def setup_solidarity(cls):
+        env = cls.env
+        cls.fund = env["vrac.solidarity.fund"].create(
+            {"name": "Cagnotte Test Indicateurs", "groupement_id": cls.mix.id}
+        )
+        cls.groceries = env["product.product"].create(
+            {
+                "name": "Test Panier Indicateurs",
+                "type": "consu",
+                "list_price": 10.0,
+                "taxes_id": [Command.clear()],
+            }
+        )
+        cls.funder_one, cls.funder_two = env["res.partner"].create(
+            [
+                {"name": "Fondation Test Indicateurs", "is_company": True},
+                {"name": "Département Test Indicateurs", "is_company": True},
+            ]
+        )
+        cls.program_one, cls.program_two = env["vrac.funder.program"].create(
+            [
+                {
+                    "name": f"Paniers {funder.name}",
+                    "funder_id": funder.id,
+                    "date_from": "2024-01-01",
+                    "date_to": "2025-12-31",
+                    "product_ids": [Command.set(cls.groceries.ids)],
+                }
+                for funder in (cls.funder_one, cls.funder_two)
+            ]
+        )
+        setup_food_credit(cls, env, cls.groceries)
+        config = env["pos.config"].create({"name": "Caisse Test Indicateurs"})
+        cls.session = env["pos.session"].create(
+            {"config_id": config.id, "user_id": env.uid}
+        )
+        mix, small = cls.mix_households, cls.small_households
+        reward = cls.credit.reward_ids
+        # 2025, the fund of Mixité: in 10 (coupons) + 15 (donation) + 40
+        # (bank), out 6.
+        cls.pos_order(cls, mix[0], "2025-03-10", [(cls.fund.coupon_product_id, 2, 5)])
+        cls.pos_order(
+            cls, mix[1], "2025-04-10", [(cls.fund.discount_product_id, 1, -6)]
+        )
+        cls.pos_order(
+            cls, mix[2], "2025-05-10", [(cls.fund.donation_product_id, 1, 15)]
+        )
+        cls.pos_order(
+            cls,
+            mix[3],
+            "2025-05-11",
+            [(cls.fund.coupon_product_id, 3, 5)],
+            state="draft",
+        )
+        cls.bank_gift(cls, 40.0, "2025-06-01")
+        # A fund of the whole association: its coupon counts in the group of
+        # the household who bought it (Petit).
+        cls.network_fund = env["vrac.solidarity.fund"].create(
+            {"name": "Cagnotte Test Réseau"}
+        )
+        cls.pos_order(
+            cls,
+            small[2],
+            "2025-06-10",
+            [(cls.network_fund.coupon_product_id, 1, 5)],
+        )
+        # 2024: a coupon.
+        cls.pos_order(cls, mix[0], "2024-11-05", [(cls.fund.coupon_product_id, 1, 5)])
+        # Funders at the till: the first pays 6.18 for Mixité and 2.50 for
+        # Petit, the second 4.00 for Mixité.
+        one, two = cls.program_one.share_product_id, cls.program_two.share_product_id
+        cls.pos_order(cls, mix[4], "2025-02-10", [(one, 1, -6.18)])
+        cls.pos_order(cls, mix[5], "2025-07-01", [(two, 1, -4.0)])
+        cls.pos_order(cls, small[0], "2025-03-01", [(one, 1, -2.5)])
+        # A sale order of Petit, half paid by the second funder: 10.00.
+        env["vrac.funder.program.enrolment"].create(
+            {"program_id": cls.program_two.id, "partner_id": small[1].id}
+        )
+        sale = env["sale.order"].create(
+            {
+                "partner_id": small[1].id,
+                "date_order": "2025-04-15 10:00:00",
+                "order_line": [
+                    Command.create(
+                        {
+                            "product_id": cls.groceries.id,
+                            "product_uom_qty": 2,
+                            "price_unit": 10.0,
+                        }
+                    )
+                ],
+            }
+        )
+        sale.action_confirm()
+        sale.date_order = "2025-04-15 10:00:00"
+        # Food credit: 50 + 70 issued in 2025 (10 expired), 50 in 2024; 25
+        # spent in 2025.
+        card = env["loyalty.card"].create(
+            {"program_id": cls.credit.id, "partner_id": mix[0].id, "points": 0}
+        )
+        env["vrac.food.credit.move"].create(
+            [
+                {
+                    "program_id": cls.credit.id,
+                    "card_id": card.id,
+                    "partner_id": mix[0].id,
+                    "groupement_id": cls.mix.id,
+                    "date": date,
+                    "kind": kind,
+                    "amount": amount,
+                }
+                for date, kind, amount in (
+                    ("2024-12-01", "issue", 50.0),
+                    ("2025-01-01", "issue", 50.0),
+                    ("2025-02-01", "issue", 70.0),
+                    ("2025-03-01", "expire", 10.0),
+                )
+            ]
+        )
+        cls.pos_order(
+            cls,
+            mix[0],
+            "2025-01-20",
+            [
+                (cls.groceries, 3, 10),
+                (reward.discount_line_product_id, 1, -25, {"reward_id": reward.id}),
+            ],
+        )
+
+    @staticmethod
+    def pos_order(cls, household, date, lines, state="paid"):
+        """A till order of ``household`` on ``date``: [(product, qty, price)]."""
+        total = sum(line[1] * line[2] for line in lines)
+        order = cls.env["pos.order"].create(
+            {
+                "session_id": cls.session.id,
+                "partner_id": household.id,
+                "date_order": f"{date} 10:00:00",
+                "amount_tax": 0.0,
+                "amount_total": total,
+                "amount_paid": total,
+                "amount_return": 0.0,
+                "lines": [
+                    Command.create(
+                        {
+                            "product_id": product.id,
+                            "full_product_name": product.name,
+                            "qty": qty,
+                            "price_unit": price,
+                            "price_subtotal": qty * price,
+                            "price_subtotal_incl": qty * price,
+                            **(extra[0] if extra else {}),
+                        }
+                    )
+                    for product, qty, price, *extra in lines
+                ],
+            }
+        )
+        order.state = state
+        return order
+
+    @staticmethod
+    def bank_gift(cls, amount, date):
+        """A gift received on the bank, booked by the accountant to the fund."""
+        env = cls.env
+        journal = env["account.journal"].search(
+            [("company_id", "=", env.company.id), ("type", "=", "general")], limit=1
+        )
+        counterpart = env["account.account"].search(
+            [
+                ("company_id", "=", env.company.id),
+                ("account_type", "=", "asset_current"),
+            ],
+            limit=1,
+        )
+        move = env["account.move"].create(
+            {
+                "move_type": "entry",
+                "journal_id": journal.id,
+                "date": date,
+                "line_ids": [
+                    Command.create(
+                        {"account_id": cls.fund.account_id.id, "credit": amount}
+                    ),
+                    Command.create({"account_id": counterpart.id, "debit": amount}),
+                ],
+            }
+        )
+        move.action_post()
+
+    # Helpers
+
+    def report(self, user=None, groupements=None):
+        groupements = groupements if groupements is not None else self.mix | self.small
+        Report = self.env["vrac.indicator.report"]
+        if user:
+            Report = Report.with_user(user)
+        return Report.create(
+            {
+                "scope": "groupement" if groupements else "all",
+                "groupement_ids": [Command.set(groupements.ids)],
+                "date_from": YEAR[0],
+                "date_to": YEAR[1],
+            }
+        )
+
+    def report_rows(self, report):
+        data = report._vrac_report_data()
+        return {
+            line["key"]: line
+            for section in data["sections"]
+            for line in section["rows"]
+        }
+
+    # Social mix
+
+    def test_precarity_share_against_the_target(self):
+        rows = self.report_rows(self.report())
+        share = rows["precarity_share"]
+        self.assertEqual(share["groups"][self.mix.id], "70.0 %")
+        self.assertEqual(rows["precarity_households"]["groups"][self.mix.id], "7")
+        self.assertEqual(rows["precarity_target"]["groups"][self.mix.id], "60.0 %")
+        # Met: 10 points above the target.
+        self.assertEqual(rows["precarity_gap"]["groups"][self.mix.id], "10.0 %")
+        # Both groups: 8 of 13, against a target weighted by households
+        # (60 x 10 + 50 x 3) / 13.
+        self.assertAlmostEqual(share["value"], 800 / 13, places=6)
+        self.assertAlmostEqual(rows["precarity_target"]["value"], 750 / 13, places=6)
+        self.assertAlmostEqual(rows["precarity_gap"]["value"], 50 / 13, places=6)
+        self.assertEqual(share["display"], "61.5 %")
+        # The previous period beside it: 5 of the 6 households of 2024.
+        self.assertAlmostEqual(share["previous"], 500 / 6, places=6)
+        self.assertEqual(share["previous_display"], "83.3 %")
+        self.assertEqual(rows["member_households"]["previous_display"], "6")
+
+    def test_households_per_tier(self):
+        rows = self.report_rows(self.report())
+        tier_a = rows[f"tier_{self.tier_a.id}"]
+        # With several branches, the branch follows the tier's name.
+        self.assertTrue(tier_a["label"].startswith("Households in tier Test A"))
+        self.assertEqual(tier_a["value"], 8)
+        self.assertEqual(tier_a["groups"][self.mix.id], "7")
+        self.assertEqual(rows[f"tier_{self.tier_a.id}_share"]["display"], "61.5 %")
+        # The household without tier counts in the default tier, B.
+        tier_b = rows[f"tier_{self.tier_b.id}"]
+        self.assertEqual(tier_b["value"], 3)
+        self.assertEqual(tier_b["groups"][self.mix.id], "< 5")
+        self.assertEqual(rows[f"tier_{self.tier_b.id}_share"]["display"], "< 5")
+        self.assertEqual(rows[f"tier_{self.tier_c.id}"]["value"], 2)
+
+    def test_small_group_is_hidden(self):
+        rows = self.report_rows(self.report())
+        for key in (
+            "member_households",
+            "precarity_households",
+            "precarity_share",
+            "precarity_gap",
+            f"tier_{self.tier_c.id}",
+            f"tier_{self.tier_c.id}_share",
+        ):
+            self.assertEqual(rows[key]["groups"][self.small.id], "< 5", key)
+        # Its target is no secret.
+        self.assertEqual(rows["precarity_target"]["groups"][self.small.id], "50.0 %")
+
+    def test_mixite_is_set_based(self):
+        engine = self.env["vrac.indicator"]
+        groupements = self.mix | self.small
+        engine._vrac_mixite_values(groupements, YEAR[1])
+        with self.assertQueryCount(2):
+            engine._vrac_mixite_values(groupements, YEAR[1])
+
+    def test_volunteer_sees_their_groups_only(self):
+        volunteer = self.volunteer
+        rows = self.report_rows(self.report(user=volunteer, groupements=self.mix))
+        self.assertEqual(set(rows["precarity_share"]["groups"]), {self.mix.id})
+        self.assertEqual(rows[f"tier_{self.tier_a.id}"]["value"], 7)
+        # Every group they see: not Petit.
+        groups = self.report_rows(
+            self.report(user=volunteer, groupements=self.env["vrac.groupement"])
+        )["precarity_share"]["groups"]
+        self.assertIn(self.mix.id, groups)
+        self.assertNotIn(self.small.id, groups)
+        # Petit asked for by hand (the form would not offer it): refused.
+        self.env.invalidate_all()
+        with self.assertRaises(AccessError):
+            self.report(user=volunteer, groupements=self.small)._vrac_report_data()
+        Fact = self.env["vrac.indicator.fact"]
+        domain = [("groupement_id", "=", self.small.id)]
+        self.assertTrue(Fact.search_count(domain))
+        self.assertFalse(Fact.with_user(volunteer).search_count(domain))
+
+    # Solidarity
+
+    def test_solidarity_flows(self):
+        rows = self.report_rows(self.report())
+        self.assertAlmostEqual(rows["solidarity_in"]["value"], 70.0)
+        values = self.env["vrac.indicator"]._vrac_indicator_values(
+            self.mix | self.small, *YEAR
+        )
+        self.assertAlmostEqual(values["solidarity_in"][self.mix.id], 65.0)
+        self.assertAlmostEqual(values["solidarity_in"][self.small.id], 5.0)
+        self.assertAlmostEqual(rows["solidarity_in"]["previous"], 5.0)
+        self.assertAlmostEqual(rows["solidarity_out"]["value"], 6.0)
+        self.assertAlmostEqual(rows["solidarity_out"]["previous"], 0.0)
+        self.assertAlmostEqual(rows["food_credit_issued"]["value"], 120.0)
+        self.assertAlmostEqual(rows["food_credit_issued"]["previous"], 50.0)
+        self.assertAlmostEqual(rows["food_credit_used"]["value"], 25.0)
+
+    def test_program_share_per_funder(self):
+        rows = self.report_rows(self.report())
+        one = rows[f"program_share_{self.funder_one.id}"]
+        two = rows[f"program_share_{self.funder_two.id}"]
+        self.assertEqual(one["label"], "Paid by Fondation Test Indicateurs")
+        self.assertEqual(one["unit"], "amount")
+        self.assertAlmostEqual(one["value"], 8.68)
+        self.assertAlmostEqual(two["value"], 14.0)
+        self.assertAlmostEqual(rows["program_share"]["value"], 22.68)
+        values = self.env["vrac.indicator"]._vrac_indicator_values(
+            self.mix | self.small, *YEAR
+        )
+        per_group = values[f"program_share_{self.funder_one.id}"]
+        self.assertAlmostEqual(per_group[self.mix.id], 6.18)
+        self.assertAlmostEqual(per_group[self.small.id], 2.5)
+        per_group = values[f"program_share_{self.funder_two.id}"]
+        self.assertAlmostEqual(per_group[self.mix.id], 4.0)
+        self.assertAlmostEqual(per_group[self.small.id], 10.0)
+
+    def test_pivot_shows_the_flows(self):
+        facts = self.env["vrac.indicator.fact"]._read_group(
+            [
+                ("groupement_id", "in", (self.mix | self.small).ids),
+                ("date", ">=", YEAR[0]),
+                ("date", "<=", YEAR[1]),
+                ("funder_id", "!=", False),
+            ],
+            ["funder_id"],
+            ["value:sum"],
+        )
+        self.assertEqual(
+            {funder: round(value, 2) for funder, value in facts},
+            {self.funder_one: 8.68, self.funder_two: 14.0},
+        )
