@@ -23,8 +23,10 @@ the tables ANALYZEd as autovacuum keeps them; target 2 s each:
 
 1. the funder report's data, last 12 months beside the 12 before, every
    group (``vrac.indicator.report._vrac_report_data()``);
-2. the dashboard: the engine for every group, this year so far and the same
-   days last year (``vrac.indicator._vrac_indicator_rows`` twice);
+2. the dashboard, this year so far beside the same days last year: the
+   groups' kanban cards (``vrac_dashboard_html`` and ``vrac_dashboard_graph``
+   of every group, one engine call per period), or without them the engine
+   (``vrac.indicator._vrac_indicator_rows`` twice);
 3. the pivot: ``read_group`` of ``vrac.indicator.fact`` over the two years
    by indicator and month, as the web client asks it.
 
@@ -534,9 +536,16 @@ def report_data(env, today):
 def dashboard(env, today):
     """(2) The dashboard: this year so far beside the same days last year.
 
-    Point this at the dashboard's own computation when it exists.
+    The groups' kanban cards as the web client reads them (their key
+    indicators and sales graph), or, without these fields, the engine for
+    every group, twice.
     """
-    groupements = env["vrac.groupement"].search([])
+    Groupement = env["vrac.groupement"]
+    if "vrac_dashboard_html" in Groupement._fields:
+        return Groupement.search_read(
+            [], ["name", "vrac_dashboard_html", "vrac_dashboard_graph"]
+        )
+    groupements = Groupement.search([])
     engine = env["vrac.indicator"]
     start = today.replace(month=1, day=1)
     last_year = relativedelta(years=1)
@@ -602,7 +611,7 @@ def table(results, data):
     ]
     labels = {
         "report": "funder report data, 12 months beside the 12 before, all groups",
-        "dashboard": "dashboard, this year so far beside last year, all groups",
+        "dashboard": "dashboard cards, this year so far beside last year, all groups",
         "pivot": "pivot read_group, 2 years by indicator x month",
     }
     for key, label in labels.items():
