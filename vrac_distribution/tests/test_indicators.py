@@ -282,3 +282,31 @@ class TestIndicators(VracDistributionCase):
         self.assertEqual((baskets["value"], baskets["display"]), (4, "< 5"))
         self.assertEqual(baskets["groups"][self.die.id], "< 5")
         self.assertEqual(lines["distributions_held"]["display"], "2")
+
+    def test_volunteer_sees_the_groups_served(self):
+        """A volunteer of Romans sees the figures of Romans only, the hall's
+        Die rows included in nothing they see."""
+        facts = (
+            self.env["vrac.indicator.fact"]
+            .with_user(self.volunteer)
+            ._read_group(
+                [("indicator", "=", "volunteer_hours")],
+                ["groupement_id"],
+                ["value:sum"],
+            )
+        )
+        self.assertEqual(facts, [(self.romans, 15.5)])
+        report = (
+            self.env["vrac.indicator.report"]
+            .with_user(self.volunteer)
+            .create({"scope": "all", "date_from": PERIOD[0], "date_to": PERIOD[1]})
+        )
+        data = report._vrac_report_data()
+        self.assertEqual(data["groupements"], self.romans)
+        lines = {
+            line["key"]: line
+            for section in data["sections"]
+            for line in section["rows"]
+        }
+        self.assertEqual(lines["volunteer_hours"]["value"], 10.5)
+        self.assertEqual(lines["baskets_collected"]["value"], 3)
