@@ -40,6 +40,57 @@ class VracIndicatorFact(models.Model):
     value = fields.Float(readonly=True, group_operator="sum")
 
     @api.model
+    def read_group(
+        self, domain, fields, groupby, offset=0, limit=None, orderby=False, lazy=True
+    ):
+        """The pivot and the graph leave small counts of people blank.
+
+        A cell counting households or people (new members, renewals...)
+        below the privacy threshold is left empty, and so is its count of
+        rows. The engine reads `_read_group`, with the exact figures it hides
+        itself.
+        """
+        result = super().read_group(
+            domain,
+            fields,
+            groupby,
+            offset=offset,
+            limit=limit,
+            orderby=orderby,
+            lazy=lazy,
+        )
+        return self._vrac_hide_small_counts(domain, result)
+
+    @api.model
+    def _vrac_count_indicators(self):
+        specs = self.env["vrac.indicator"]._vrac_indicator_specs()
+        return {key for key, spec in specs.items() if spec["unit"] == "count"}
+
+    @api.model
+    def _vrac_hide_small_counts(self, domain, result):
+        counts = self._vrac_count_indicators()
+        threshold = self.env.company.vrac_indicator_threshold
+        # Rows not grouped by indicator are counts when the domain keeps
+        # count indicators only (the "Memberships" filter).
+        chosen = set()
+        for leaf in domain or []:
+            if isinstance(leaf, (list, tuple)) and len(leaf) == 3:
+                if leaf[0] == "indicator" and leaf[1] == "=":
+                    chosen.add(leaf[2])
+                elif leaf[0] == "indicator" and leaf[1] == "in":
+                    chosen.update(leaf[2])
+        only_counts = bool(chosen) and chosen <= counts
+        for row in result:
+            indicator = row.get("indicator")
+            if not (indicator in counts or (not indicator and only_counts)):
+                continue
+            if 0 < (row.get("value") or 0) < threshold:
+                for key in row:
+                    if key == "value" or key.endswith("_count") or key == "__count":
+                        row[key] = False
+        return result
+
+    @api.model
     def _vrac_fact_indicators(self):
         return [
             ("new_members", _("New member households")),

@@ -204,3 +204,32 @@ class TestIndicators(VracCycleCase):
         rows = displayed()
         self.assertEqual(rows["member_households"], ("4", "3"))
         self.assertEqual(rows["expired"], ("< 3", "0"))
+
+    def test_pivot_leaves_small_counts_blank(self):
+        Fact = self.env["vrac.indicator.fact"]
+        domain = [
+            ("groupement_id", "=", self.romans.id),
+            ("date", ">=", YEAR[0]),
+            ("date", "<=", YEAR[1]),
+        ]
+        self.env.company.vrac_indicator_threshold = 5
+
+        def pivot(extra=None, groupby=("indicator",)):
+            return Fact.read_group(
+                domain + (extra or []), ["value:sum"], list(groupby), lazy=False
+            )
+
+        rows = {row["indicator"]: row for row in pivot()}
+        # 3 new members, 1 expiry: blank, row count too; kilos stay.
+        self.assertIs(rows["new_members"]["value"], False)
+        self.assertIs(rows["new_members"]["__count"], False)
+        self.assertIs(rows["expired"]["value"], False)
+        self.assertAlmostEqual(rows["volume_kg"]["value"], 4.0)
+        # The "Memberships" filter grouped by month only: counts too.
+        memberships = [("indicator", "in", ("new_members", "renewals", "expired"))]
+        for row in pivot(memberships, groupby=("date:month",)):
+            self.assertIs(row["value"], False)
+        self.env.company.vrac_indicator_threshold = 3
+        rows = {row["indicator"]: row for row in pivot()}
+        self.assertEqual(rows["new_members"]["value"], 3)
+        self.assertIs(rows["expired"]["value"], False)
