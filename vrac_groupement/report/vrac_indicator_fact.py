@@ -223,38 +223,21 @@ class VracIndicatorFact(models.Model):
             """,
                 RUN_CYCLE_STATES,
             ),
+        ] + [
             SQL(
                 sale_line,
-                code=5,
-                indicator="sales_amount",
-                value=SQL("l.price_subtotal"),
+                code=code,
+                indicator=indicator,
+                value=value,
                 cycle_states=RUN_CYCLE_STATES,
-                condition=SQL("TRUE"),
-            ),
-            SQL(
-                sale_line,
-                code=6,
-                indicator="volume_kg",
-                value=quantity,
-                cycle_states=RUN_CYCLE_STATES,
-                condition=uom_category("product_uom_categ_kgm"),
-            ),
-            SQL(
-                sale_line,
-                code=7,
-                indicator="volume_units",
-                value=quantity,
-                cycle_states=RUN_CYCLE_STATES,
-                condition=uom_category("product_uom_categ_unit"),
-            ),
-            SQL(
-                sale_line,
-                code=8,
-                indicator="volume_litres",
-                value=quantity,
-                cycle_states=RUN_CYCLE_STATES,
-                condition=uom_category("product_uom_categ_vol"),
-            ),
+                condition=condition,
+            )
+            for code, indicator, value, condition in (
+                (5, "sales_amount", SQL("l.price_subtotal"), SQL("TRUE")),
+                (6, "volume_kg", quantity, uom_category("product_uom_categ_kgm")),
+                (7, "volume_units", quantity, uom_category("product_uom_categ_unit")),
+                (8, "volume_litres", quantity, uom_category("product_uom_categ_vol")),
+            )
         ]
 
     def init(self):
