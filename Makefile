@@ -2,7 +2,7 @@
 #   make demo       serve Odoo 17.0 + vrac addons with demo data on :8069
 #   make test       lint, pure tests, Odoo install/upgrade and pytest-odoo suite
 #   make lint       only the lint suite (after a first demo/test bootstrap)
-#   make bench      benchmarks (placeholder)
+#   make bench      benchmarks: the figures the issues ask for, as tables
 #   make demo-stop  stop the private PostgreSQL cluster (.pg/)
 #   make clean      remove .venv, .pg and .odoo-src (databases included!)
 
