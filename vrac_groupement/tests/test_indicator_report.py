@@ -281,7 +281,11 @@ class TestIndicatorReport(VracCycleCase):
     def test_report_pdf(self):
         if self.env["ir.actions.report"].get_wkhtmltopdf_state() != "ok":
             self.skipTest("wkhtmltopdf is not installed")
-        pdf, report_type = self.env["ir.actions.report"]._render_qweb_pdf(
+        # Tests render HTML unless asked for the real PDF.
+        reports = self.env["ir.actions.report"].with_context(
+            force_report_rendering=True
+        )
+        pdf, report_type = reports._render_qweb_pdf(
             "vrac_groupement.action_report_vrac_indicator", self.wizard().ids
         )
         self.assertEqual(report_type, "pdf")
