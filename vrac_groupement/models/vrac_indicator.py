@@ -48,7 +48,9 @@ class VracIndicator(models.AbstractModel):
         of its numerator and denominator in `ratio`; it is hidden when either
         is a count below the threshold. A figure computed otherwise that
         would reveal such a ratio (a gap to a target) names it in
-        `privacy_ratio`, and is hidden alike.
+        `privacy_ratio`, and is hidden alike. An `optional` indicator (one
+        per tier, per funder) is left out of the report when it is 0 in both
+        periods.
         """
         return {
             "member_households": {

@@ -228,6 +228,9 @@ class VracIndicatorReport(models.TransientModel):
             previous_value = (
                 before["values"]["total"] if row["key"] in previous else 0.0
             )
+            if row.get("optional") and not value and not previous_value:
+                # A tier or a funder of another branch: nothing to say.
+                continue
             suppressed = self._vrac_is_suppressed(row, value)
             previous_suppressed = self._vrac_is_suppressed(before, previous_value)
             group_values = {

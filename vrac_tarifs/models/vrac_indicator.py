@@ -113,6 +113,7 @@ class VracIndicator(models.AbstractModel):
                 "sequence": 100 + 2 * index,
                 "label": _("Households in tier %(tier)s", tier=name),
                 "unit": "count",
+                "optional": True,
                 "help": _(
                     "The households' current tier: a household that changed "
                     "tier counts in its tier of today."
@@ -123,6 +124,7 @@ class VracIndicator(models.AbstractModel):
                 "sequence": 101 + 2 * index,
                 "label": _("Share in tier %(tier)s", tier=name),
                 "unit": "percent",
+                "optional": True,
                 "ratio": (key, "member_households"),
             }
         return specs
@@ -167,6 +169,7 @@ class VracIndicator(models.AbstractModel):
                 "sequence": 31 + index,
                 "label": _("Paid by %(funder)s", funder=funder.name),
                 "unit": "amount",
+                "optional": True,
             }
         return specs
 

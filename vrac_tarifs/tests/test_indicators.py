@@ -323,6 +323,15 @@ class TestTarifsIndicators(VracTarifsCase):
         self.assertEqual(rows[f"tier_{self.tier_b.id}_share"]["display"], "< 5")
         self.assertEqual(rows[f"tier_{self.tier_c.id}"]["value"], 2)
 
+    def test_a_tier_nobody_is_in_is_left_out(self):
+        empty = self.tier_c.copy(
+            {"name": "Test Vide", "code": "T-VIDE", "by_resources": False}
+        )
+        rows = self.report_rows(self.report())
+        self.assertIn(f"tier_{self.tier_c.id}", rows)
+        self.assertNotIn(f"tier_{empty.id}", rows)
+        self.assertNotIn(f"tier_{empty.id}_share", rows)
+
     def test_small_group_is_hidden(self):
         rows = self.report_rows(self.report())
         for key in (
