@@ -195,8 +195,10 @@ class TestIndicators(VracCycleCase):
                 for row in section["rows"]
             }
 
+        report = report.with_context(lang="en_US")
         self.env.company.vrac_indicator_threshold = 5
         rows = displayed()
+        self.assertEqual(rows["volume_kg"], ("4.0 kg", "0.0 kg"))
         self.assertEqual(rows["member_households"], ("< 5", "< 5"))
         self.assertEqual(rows["people"], ("9", "7"))
         self.assertEqual(rows["expired"], ("< 5", "0"))

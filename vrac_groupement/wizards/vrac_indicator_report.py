@@ -179,7 +179,11 @@ class VracIndicatorReport(models.TransientModel):
                 self.env, value, currency_obj=self.env.company.currency_id
             )
         if unit in ("kg", "litres", "hours"):
-            return formatLang(self.env, value, digits=1, grouping=True)
+            return _(
+                "%(value)s %(unit)s",
+                value=formatLang(self.env, value, digits=1, grouping=True),
+                unit={"kg": _("kg"), "litres": _("L"), "hours": _("h")}[unit],
+            )
         return formatLang(self.env, value, digits=0, grouping=True)
 
     def _vrac_change(self, unit, value, previous):
