@@ -197,13 +197,12 @@ class ReportVracIndicator(models.AbstractModel):
             )
             center = left + index * step + step / 2
             if len(months) <= 24:
-                display = formatLang(self.env, value, digits=0, grouping=True)
-                if key == "sales_amount":
-                    display = (
-                        f"{currency.symbol}\N{NO-BREAK SPACE}{display}"
-                        if currency.position == "before"
-                        else f"{display}\N{NO-BREAK SPACE}{currency.symbol}"
-                    )
+                display = formatLang(
+                    self.env,
+                    value,
+                    currency_obj=currency if key == "sales_amount" else None,
+                    rounding_unit="units",
+                )
                 if value:
                     parts.append(
                         self._vrac_svg_text(
