@@ -240,11 +240,11 @@ class VracIndicator(models.AbstractModel):
         A cycle shared by two groups counts once in the total, and so does a
         product offered by several cycles: one query with grouping sets.
         """
+        if not groupements:
+            return {}
         cycles = self._vrac_empty(groupements)
         products = self._vrac_empty(groupements)
         active = self._vrac_empty(groupements)
-        if not groupements:
-            return {}
         self.env["vrac.order.cycle"].flush_model()
         self.env["vrac.order.cycle.line"].flush_model()
         self.env["vrac.order.cycle.groupement"].flush_model()

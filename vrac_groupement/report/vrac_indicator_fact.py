@@ -62,9 +62,16 @@ class VracIndicatorFact(models.Model):
         return self._vrac_hide_small_counts(domain, result)
 
     @api.model
+    @tools.ormcache()
     def _vrac_count_indicators(self):
+        """The facts that count people: fixed by the code of the installed
+        addons, so computed once per registry, not at each pivot cell."""
         specs = self.env["vrac.indicator"]._vrac_indicator_specs()
-        return {key for key, spec in specs.items() if spec["unit"] == "count"}
+        return frozenset(
+            key
+            for key, _label in self._vrac_fact_indicators()
+            if specs.get(key, {}).get("unit") == "count"
+        )
 
     @api.model
     def _vrac_hide_small_counts(self, domain, result):
