@@ -77,7 +77,9 @@ class VracIndicator(models.AbstractModel):
             "precarity_share": {
                 "section": "mixite",
                 "sequence": 20,
-                "label": _("Share in precarity"),
+                # Among member households; the group's form counts every
+                # household of the group, members or not.
+                "label": _("Share in precarity of the member households"),
                 "unit": "percent",
                 "ratio": ("precarity_households", "member_households"),
             },
