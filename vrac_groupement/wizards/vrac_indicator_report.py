@@ -409,19 +409,35 @@ class VracIndicatorReport(models.TransientModel):
         workbook = xlsxwriter.Workbook(output, {"in_memory": True})
         formats = self._vrac_xlsx_formats(workbook)
         units = self._vrac_unit_labels()
+        self._vrac_xlsx_indicators_sheet(workbook, data, formats, units)
+        self._vrac_xlsx_groups_sheet(workbook, data, formats, units)
+        workbook.close()
+        return output.getvalue()
+
+    def _vrac_xlsx_rows(self, sheet, row, columns, data, formats):
+        """Write the column headers at `row`, then yield (row, line)
+        for each indicator, its section written in the first column."""
+        for col, label in enumerate(columns):
+            sheet.write_string(row, col, label, formats["header"])
+        for section in data["sections"]:
+            for line in section["rows"]:
+                row += 1
+                sheet.write_string(row, 0, section["label"], formats["section"])
+                sheet.write_string(row, 1, line["label"])
+                yield row, line
+
+    def _vrac_xlsx_indicators_sheet(self, workbook, data, formats, units):
+        sheet = workbook.add_worksheet(_("Indicators")[:31])
+        sheet.write_string(0, 0, _("Indicators for funders"), formats["title"])
         header = [
             (_("Scope"), data["scope"]),
             (_("Period"), data["period"]),
             (_("Previous period"), data["previous_period"]),
         ]
-
-        sheet = workbook.add_worksheet(_("Indicators")[:31])
-        sheet.write_string(0, 0, _("Indicators for funders"), formats["title"])
         for index, (label, value) in enumerate(header, start=1):
             sheet.write_string(index, 0, label, formats["bold"])
             sheet.write_string(index, 1, value)
         sheet.write_string(len(header) + 1, 0, data["threshold_note"])
-        row = len(header) + 3
         columns = [
             _("Section"),
             _("Indicator"),
@@ -430,71 +446,59 @@ class VracIndicatorReport(models.TransientModel):
             _("Change"),
             _("Unit"),
         ]
-        for col, label in enumerate(columns):
-            sheet.write_string(row, col, label, formats["header"])
-        for section in data["sections"]:
-            for line in section["rows"]:
-                row += 1
-                sheet.write_string(row, 0, section["label"], formats["section"])
-                sheet.write_string(row, 1, line["label"])
-                self._vrac_xlsx_write_value(
-                    sheet, row, 2, line, line["value"], line["suppressed"], formats
-                )
-                self._vrac_xlsx_write_value(
-                    sheet,
+        for row, line in self._vrac_xlsx_rows(
+            sheet, len(header) + 3, columns, data, formats
+        ):
+            self._vrac_xlsx_write_value(
+                sheet, row, 2, line, line["value"], line["suppressed"], formats
+            )
+            self._vrac_xlsx_write_value(
+                sheet,
+                row,
+                3,
+                line,
+                line["previous"],
+                line["previous_suppressed"],
+                formats,
+            )
+            if line["change"] and line["unit"] != "percent" and line["previous"]:
+                sheet.write_number(
                     row,
-                    3,
-                    line,
-                    line["previous"],
-                    line["previous_suppressed"],
-                    formats,
+                    4,
+                    (line["value"] - line["previous"]) / line["previous"],
+                    formats["change"],
                 )
-                if line["change"] and line["unit"] != "percent" and line["previous"]:
-                    sheet.write_number(
-                        row,
-                        4,
-                        (line["value"] - line["previous"]) / line["previous"],
-                        formats["change"],
-                    )
-                elif line["change"]:
-                    sheet.write_string(row, 4, line["change"], formats["text_right"])
-                sheet.write_string(row, 5, units.get(line["unit"], line["unit"]))
+            elif line["change"]:
+                sheet.write_string(row, 4, line["change"], formats["text_right"])
+            sheet.write_string(row, 5, units.get(line["unit"], line["unit"]))
         sheet.set_column(0, 0, 22)
         sheet.set_column(1, 1, 45)
         sheet.set_column(2, 5, 16)
 
+    def _vrac_xlsx_groups_sheet(self, workbook, data, formats, units):
         sheet = workbook.add_worksheet(_("Per group")[:31])
         sheet.write_string(0, 0, _("Indicators for funders"), formats["title"])
         sheet.write_string(1, 0, _("Period"), formats["bold"])
         sheet.write_string(1, 1, data["period"])
         sheet.write_string(2, 0, data["threshold_note"])
-        row = 4
         groupements = data["groupements"]
         columns = [_("Section"), _("Indicator"), _("Unit")] + groupements.mapped("name")
-        for col, label in enumerate(columns):
-            sheet.write_string(row, col, label, formats["header"])
-        for section in data["sections"]:
-            for line in section["rows"]:
-                row += 1
-                sheet.write_string(row, 0, section["label"], formats["section"])
-                sheet.write_string(row, 1, line["label"])
-                sheet.write_string(row, 2, units.get(line["unit"], line["unit"]))
-                for col, groupement in enumerate(groupements, start=3):
-                    self._vrac_xlsx_write_value(
-                        sheet,
-                        row,
-                        col,
-                        line,
-                        line["group_values"][groupement.id],
-                        line["group_suppressed"][groupement.id],
-                        formats,
-                    )
+        for row, line in self._vrac_xlsx_rows(sheet, 4, columns, data, formats):
+            sheet.write_string(row, 2, units.get(line["unit"], line["unit"]))
+            for col, groupement in enumerate(groupements, start=3):
+                self._vrac_xlsx_write_value(
+                    sheet,
+                    row,
+                    col,
+                    line,
+                    line["group_values"][groupement.id],
+                    line["group_suppressed"][groupement.id],
+                    formats,
+                )
         sheet.set_column(0, 0, 22)
         sheet.set_column(1, 1, 45)
         sheet.set_column(2, 2, 14)
         sheet.set_column(3, 2 + len(groupements), 16)
-        workbook.close()
-        return output.getvalue()
 
     def _vrac_xlsx_filename(self):
         return "%s-%s-%s.xlsx" % (
