@@ -303,24 +303,16 @@ class VracGroupement(models.Model):
         the `dashboard_graph` field widget (bar chart).
         """
         today = fields.Date.context_today(self)
-        first = today.replace(day=1) - relativedelta(months=11)
-        months = [first + relativedelta(months=index) for index in range(12)]
-        sales = {}
-        for groupement, month, total in (
-            self.env["vrac.indicator.fact"]
-            .sudo()
-            ._read_group(
-                [
-                    ("groupement_id", "in", self.ids),
-                    ("indicator", "=", "sales_amount"),
-                    ("date", ">=", first),
-                    ("date", "<=", today),
-                ],
-                ["groupement_id", "date:month"],
-                ["value:sum"],
-            )
-        ):
-            sales[groupement.id, month] = total
+        months, totals = self.env["vrac.indicator"]._vrac_monthly_values(
+            self,
+            ["sales_amount"],
+            today.replace(day=1) - relativedelta(months=11),
+            today,
+        )
+        sales = {
+            (groupement_id, month): total
+            for (_key, groupement_id, month), total in totals.items()
+        }
         labels = [format_date(self.env, day, date_format="MMM yy") for day in months]
         title = _("Sales at cost price")
         currency = self.env.company.currency_id

@@ -1,5 +1,9 @@
 # Copyright 2026 VRAC for Odoo contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from collections import defaultdict
+
+from dateutil.relativedelta import relativedelta
+
 from odoo import _, api, models
 
 RUN_CYCLE_STATES = ("closed", "ordered", "received", "done")
@@ -176,6 +180,33 @@ class VracIndicator(models.AbstractModel):
             row[groupement.id] += total
             row["total"] += total
         return values
+
+    @api.model
+    def _vrac_monthly_values(self, groupements, indicators, date_from, date_to):
+        """The months of the period, and the facts per month: (months,
+        {(indicator, groupement id, month): total}), one grouped read."""
+        months = []
+        month = date_from.replace(day=1)
+        while month <= date_to:
+            months.append(month)
+            month += relativedelta(months=1)
+        totals = defaultdict(float)
+        for indicator, groupement, month, total in (
+            self.env["vrac.indicator.fact"]
+            .sudo()
+            ._read_group(
+                [
+                    ("groupement_id", "in", groupements.ids),
+                    ("indicator", "in", list(indicators)),
+                    ("date", ">=", date_from),
+                    ("date", "<=", date_to),
+                ],
+                ["indicator", "groupement_id", "date:month"],
+                ["value:sum"],
+            )
+        ):
+            totals[indicator, groupement.id, month] += total
+        return months, totals
 
     @api.model
     def _vrac_member_domain(self, groupements, date):

@@ -307,26 +307,12 @@ class VracIndicatorReport(models.TransientModel):
         One grouped read of the facts (flows: no count to hide).
         """
         self.ensure_one()
-        months = []
-        month = self.date_from.replace(day=1)
-        while month <= self.date_to:
-            months.append(month)
-            month += relativedelta(months=1)
-        values = {month: {"sales_amount": 0.0, "volume_kg": 0.0} for month in months}
-        for indicator, month, total in (
-            self.env["vrac.indicator.fact"]
-            .sudo()
-            ._read_group(
-                [
-                    ("groupement_id", "in", groupements.ids),
-                    ("indicator", "in", ("sales_amount", "volume_kg")),
-                    ("date", ">=", self.date_from),
-                    ("date", "<=", self.date_to),
-                ],
-                ["indicator", "date:month"],
-                ["value:sum"],
-            )
-        ):
+        indicators = ("sales_amount", "volume_kg")
+        months, totals = self.env["vrac.indicator"]._vrac_monthly_values(
+            groupements, indicators, self.date_from, self.date_to
+        )
+        values = {month: dict.fromkeys(indicators, 0.0) for month in months}
+        for (indicator, _groupement_id, month), total in totals.items():
             if month in values:
                 values[month][indicator] += total
         return [(month, values[month]) for month in months]
