@@ -12,18 +12,6 @@ from odoo.tools.misc import format_date
 # Membership states counted as "member" (paid, free, or invoiced and awaiting payment).
 MEMBER_STATES = ("paid", "free", "invoiced")
 
-# Indicators shown on the dashboard cards, when an installed addon gives them.
-DASHBOARD_KEYS = (
-    "member_households",
-    "people",
-    "new_members",
-    "volunteers",
-    "volunteer_hours",
-    "baskets_collected",
-    "sales_amount",
-    "precarity_share",
-)
-
 
 class VracGroupement(models.Model):
     """A purchasing group (groupement d'achat) of a neighbourhood or a town."""
@@ -245,17 +233,19 @@ class VracGroupement(models.Model):
         )
         engine = self.env["vrac.indicator"]
         report = self.env["vrac.indicator.report"]
+        # The indicators whose spec asks for the dashboard, in its order.
         current = {
             row["key"]: row
             for row in engine._vrac_indicator_rows(self, date_from, date_to)
-            if row["key"] in DASHBOARD_KEYS
         }
         previous = {
             row["key"]: row
             for row in engine._vrac_indicator_rows(self, previous_from, previous_to)
-            if row["key"] in DASHBOARD_KEYS
         }
-        keys = [key for key in DASHBOARD_KEYS if key in current]
+        keys = sorted(
+            (key for key, row in current.items() if row.get("dashboard")),
+            key=lambda key: current[key]["dashboard"],
+        )
         header = Markup(
             '<thead><tr><th></th><th class="text-end">%s</th>'
             '<th class="text-end text-muted">%s</th></tr></thead>'
@@ -271,11 +261,12 @@ class VracGroupement(models.Model):
                 value = row["values"].get(groupement.id, 0.0)
                 previous_value = before["values"].get(groupement.id, 0.0)
                 label = row["label"]
-                if key == "precarity_share":
+                target = current.get(row.get("dashboard_target"))
+                if target:
                     label = _(
                         "%(label)s (target %(target)s %%)",
                         label=label,
-                        target=round(groupement.precarity_target),
+                        target=round(target["values"].get(groupement.id, 0.0)),
                     )
                 rows.append(
                     Markup(

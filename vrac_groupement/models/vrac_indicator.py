@@ -50,7 +50,9 @@ class VracIndicator(models.AbstractModel):
         A spec holds section, sequence, label and unit (count, number,
         percent, hours, kg, units, litres, amount). A percent gives the keys
         of its numerator and denominator in `ratio`; it is hidden when either
-        is a count below the threshold. A figure computed otherwise that
+        is a count below the threshold. `dashboard` (a number: the order)
+        puts it on the groups' dashboard cards, `dashboard_target` names the
+        indicator shown beside it as the target. A figure computed otherwise that
         would reveal such a ratio (a gap to a target) names it in
         `privacy_ratio`, and is hidden alike. An `optional` indicator (one
         per tier, per funder) is left out of the report when it is 0 in both
@@ -58,18 +60,21 @@ class VracIndicator(models.AbstractModel):
         """
         return {
             "member_households": {
+                "dashboard": 10,
                 "section": "members",
                 "sequence": 10,
                 "label": _("Member households (end of period)"),
                 "unit": "count",
             },
             "people": {
+                "dashboard": 20,
                 "section": "members",
                 "sequence": 20,
                 "label": _("People in member households"),
                 "unit": "count",
             },
             "new_members": {
+                "dashboard": 30,
                 "section": "members",
                 "sequence": 30,
                 "label": _("New member households"),
@@ -88,6 +93,7 @@ class VracIndicator(models.AbstractModel):
                 "unit": "count",
             },
             "volunteers": {
+                "dashboard": 40,
                 "section": "volunteers",
                 "sequence": 10,
                 "label": _("Registered volunteers"),
@@ -130,6 +136,7 @@ class VracIndicator(models.AbstractModel):
                 "unit": "litres",
             },
             "sales_amount": {
+                "dashboard": 70,
                 "section": "activity",
                 "sequence": 70,
                 "label": _("Sales at cost price (untaxed)"),

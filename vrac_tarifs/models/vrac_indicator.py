@@ -75,6 +75,8 @@ class VracIndicator(models.AbstractModel):
                 "unit": "count",
             },
             "precarity_share": {
+                "dashboard": 80,
+                "dashboard_target": "precarity_target",
                 "section": "mixite",
                 "sequence": 20,
                 # Among member households; the group's form counts every

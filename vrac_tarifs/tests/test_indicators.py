@@ -424,3 +424,13 @@ class TestTarifsIndicators(VracTarifsCase):
             {funder: round(value, 2) for funder, value in facts},
             {self.funder_one: 8.68, self.funder_two: 14.0},
         )
+
+    def test_dashboard_shows_the_share_against_the_target(self):
+        html = str(self.mix.vrac_dashboard_html)
+        self.assertIn('data-key="precarity_share"', html)
+        self.assertIn("(target 60 %)", html)
+        self.assertIn("70.0 %", html)
+        # The small group's share is hidden there too.
+        small = str(self.small.vrac_dashboard_html)
+        self.assertIn("(target 50 %)", small)
+        self.assertNotIn("33.3 %", small)
