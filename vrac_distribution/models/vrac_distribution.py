@@ -4,12 +4,11 @@ from markupsafe import Markup
 
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
-from odoo.tools import float_compare
+from odoo.tools import float_compare, format_duration
 
 from odoo.addons.vrac_groupement.models.vrac_order_cycle import CYCLE_PROCESS
 
 from .vrac_distribution_shift import SHIFT_ROLES
-from .vrac_round import format_hour
 
 DISTRIBUTION_STATES = [
     ("planned", "Planned"),
@@ -741,12 +740,12 @@ class VracDistribution(models.Model):
                             "fit in the distribution's time slot. Widen the slot "
                             "or change the stop.",
                             name=distribution.name,
-                            start=format_hour(distribution.hour_from),
-                            end=format_hour(distribution.hour_to),
+                            start=format_duration(distribution.hour_from),
+                            end=format_duration(distribution.hour_to),
                             stop=stop.pickup_point_id.name,
                             round=distribution.round_id.name,
-                            stop_start=format_hour(stop.hour_from),
-                            stop_end=format_hour(stop.hour_to),
+                            stop_start=format_duration(stop.hour_from),
+                            stop_end=format_duration(stop.hour_to),
                         )
                     )
 
