@@ -154,16 +154,15 @@ class VracDistribution(models.Model):
 
     @api.depends("sale_order_ids")
     def _compute_order_count(self):
-        counts = {
-            group["vrac_distribution_id"][0]: group["vrac_distribution_id_count"]
-            for group in self.env["sale.order"].read_group(
+        counts = dict(
+            self.env["sale.order"]._read_group(
                 [("vrac_distribution_id", "in", self.ids)],
                 ["vrac_distribution_id"],
-                ["vrac_distribution_id"],
+                ["__count"],
             )
-        }
+        )
         for distribution in self:
-            distribution.order_count = counts.get(distribution.id, 0)
+            distribution.order_count = counts.get(distribution, 0)
 
     @api.constrains("kind", "pickup_point_id", "round_id")
     def _check_place(self):
