@@ -861,20 +861,17 @@ class VracDistribution(models.Model):
     def _vrac_hours_per_role(self):
         """[(role label, volunteers, hours)] of the distribution's shifts."""
         self.ensure_one()
-        labels = dict(SHIFT_ROLES)
-        translated = dict(
-            self.env["vrac.distribution.shift"]
-            ._fields["role"]
-            ._description_selection(self.env)
-        )
-        groups = self.env["vrac.distribution.shift"]._read_group(
+        shifts = self.env["vrac.distribution.shift"]
+        labels = dict(shifts._fields["role"]._description_selection(self.env))
+        roles = [role for role, _label in SHIFT_ROLES]
+        groups = shifts._read_group(
             [("distribution_id", "=", self.id)],
             ["role"],
             ["partner_id:count_distinct", "hours:sum"],
         )
         return [
-            (translated.get(role, labels.get(role, role)), volunteers, hours)
+            (labels[role], volunteers, hours)
             for role, volunteers, hours in sorted(
-                groups, key=lambda group: list(labels).index(group[0])
+                groups, key=lambda group: roles.index(group[0])
             )
         ]
