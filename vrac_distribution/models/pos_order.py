@@ -131,9 +131,7 @@ class PosOrder(models.Model):
                 sale_line.vrac_weight_served = weight
 
     def _vrac_validate_bags(self, collected):
-        sale_lines = self.env["sale.order.line"].sudo()
-        for sale_line in collected:
-            sale_lines |= sale_line
+        sale_lines = self.env["sale.order.line"].sudo().concat(*collected)
         bags = sale_lines.order_id.picking_ids.filtered(
             lambda p: (
                 p.picking_type_code == "outgoing" and p.state not in ("done", "cancel")
