@@ -585,11 +585,7 @@ class VracDistribution(models.Model):
                     households=", ".join(missing.partner_id.mapped("display_name")),
                 )
             )
-        by_distribution = {}
-        for order, distribution in nexts.items():
-            by_distribution.setdefault(distribution, self.env["sale.order"].sudo())
-            by_distribution[distribution] |= order
-        for distribution, kept in by_distribution.items():
+        for distribution, kept in orders.grouped(nexts.get).items():
             kept.with_context(**{CYCLE_PROCESS: True}).write(
                 {"vrac_distribution_id": distribution.id}
             )
