@@ -795,17 +795,12 @@ class VracDistribution(models.Model):
             ("state", "in", PAID_POS_STATES),
         ]
         payments = env["pos.payment"]._read_group(
-            [
-                (f"pos_order_id.{field}", op, value)
-                for field, op, value in orders_domain
-            ],
+            [("pos_order_id", "any", orders_domain)],
             ["payment_method_id"],
             ["amount:sum"],
             order="payment_method_id",
         )
-        lines_domain = [
-            (f"order_id.{field}", op, value) for field, op, value in orders_domain
-        ]
+        lines_domain = [("order_id", "any", orders_domain)]
         surplus = env["pos.order.line"]._read_group(
             lines_domain + [("sale_order_line_id", "=", False)],
             [],
