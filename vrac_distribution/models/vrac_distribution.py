@@ -286,16 +286,7 @@ class VracDistribution(models.Model):
     def _vrac_bag_pickings(self):
         """The households' deliveries of this distribution still to hand over."""
         self.ensure_one()
-        return (
-            self.sudo()
-            .sale_order_ids.picking_ids.filtered(
-                lambda p: (
-                    p.picking_type_code == "outgoing"
-                    and p.state not in ("done", "cancel")
-                )
-            )
-            .sudo(False)
-        )
+        return self.sudo().sale_order_ids._vrac_open_bags().sudo(False)
 
     def _vrac_update_batch(self):
         """One batch transfer holds the bags of the distribution."""
@@ -643,11 +634,7 @@ class VracDistribution(models.Model):
         if not orders:
             return self.env["account.move"]
         orders = orders.sudo()
-        pickings = orders.picking_ids.filtered(
-            lambda p: (
-                p.picking_type_code == "outgoing" and p.state not in ("done", "cancel")
-            )
-        )
+        pickings = orders._vrac_open_bags()
         if pickings:
             for move in pickings.move_ids.filtered(
                 lambda m: m.state not in ("done", "cancel")
