@@ -254,7 +254,6 @@ class VracDistribution(models.Model):
         self.check_access_rule("write")
         for distribution in self.sudo():
             orders = distribution._vrac_orders_to_collect()
-            distribution._vrac_check_orders(orders)
             new_orders = orders - distribution.sale_order_ids
             if new_orders:
                 new_orders.with_context(**{CYCLE_PROCESS: True}).write(
@@ -274,14 +273,6 @@ class VracDistribution(models.Model):
                 )
         self.filtered(lambda d: d.state == "planned").state = "preparing"
         return True
-
-    def _vrac_check_orders(self, orders):
-        """Hook: refuse orders that cannot be collected here.
-
-        The orders' own constraint (``sale.order._check_vrac_distribution``)
-        refuses households of groups not served and cycles not ordered.
-        """
-        self.ensure_one()
 
     def _vrac_bag_pickings(self):
         """The households' deliveries of this distribution still to hand over."""
