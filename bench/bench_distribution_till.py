@@ -32,8 +32,8 @@ Odoo is used as a library: run it with the Python that runs Odoo.
 import argparse
 import logging
 import sys
-import time
 
+from bench_cycles import measure as cold_measure
 from common import QUIET, configure, create_database, footer
 
 import odoo
@@ -307,19 +307,9 @@ def populate(env, args):
 
 
 def measure(env, function, label):
-    """(seconds, CPU seconds, SQL queries, result) of function(), cold ORM
-    cache, after one warm-up call."""
+    """bench_cycles' measure (cold ORM cache), after one warm-up call."""
     function()
-    cr = env.cr
-    env.flush_all()
-    env.invalidate_all()
-    start_count = cr.sql_log_count
-    start, start_cpu = time.perf_counter(), time.process_time()
-    result = function()
-    seconds, cpu = time.perf_counter() - start, time.process_time() - start_cpu
-    queries = cr.sql_log_count - start_count
-    _logger.info("%s: %.3f s (%.3f s CPU), %d queries", label, seconds, cpu, queries)
-    return seconds, cpu, queries, result
+    return cold_measure(env, function, label)
 
 
 def till_domain(env, config, search=None):

@@ -131,14 +131,8 @@ class PosOrder(models.Model):
                 sale_line.vrac_weight_served = weight
 
     def _vrac_validate_bags(self, collected):
-        sale_lines = self.env["sale.order.line"].sudo()
-        for sale_line in collected:
-            sale_lines |= sale_line
-        bags = sale_lines.order_id.picking_ids.filtered(
-            lambda p: (
-                p.picking_type_code == "outgoing" and p.state not in ("done", "cancel")
-            )
-        )
+        sale_lines = self.env["sale.order.line"].sudo().concat(*collected)
+        bags = sale_lines.order_id._vrac_open_bags()
         to_validate = bags.browse()
         for move in bags.move_ids.filtered(lambda m: m.state not in ("done", "cancel")):
             quantity = collected.get(move.sale_line_id, 0.0)

@@ -113,6 +113,14 @@ class SaleOrder(models.Model):
                     )
                 )
 
+    def _vrac_open_bags(self):
+        """The orders' deliveries (the households' bags) still to hand over."""
+        return self.picking_ids.filtered(
+            lambda p: (
+                p.picking_type_code == "outgoing" and p.state not in ("done", "cancel")
+            )
+        )
+
     def _vrac_remaining_text(self):
         """What is still to hand over, as a volunteer reads it."""
         self.ensure_one()

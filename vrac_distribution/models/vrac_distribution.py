@@ -4,12 +4,11 @@ from markupsafe import Markup
 
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
-from odoo.tools import float_compare
+from odoo.tools import float_compare, format_duration
 
 from odoo.addons.vrac_groupement.models.vrac_order_cycle import CYCLE_PROCESS
 
 from .vrac_distribution_shift import SHIFT_ROLES
-from .vrac_round import format_hour
 
 DISTRIBUTION_STATES = [
     ("planned", "Planned"),
@@ -155,16 +154,15 @@ class VracDistribution(models.Model):
 
     @api.depends("sale_order_ids")
     def _compute_order_count(self):
-        counts = {
-            group["vrac_distribution_id"][0]: group["vrac_distribution_id_count"]
-            for group in self.env["sale.order"].read_group(
+        counts = dict(
+            self.env["sale.order"]._read_group(
                 [("vrac_distribution_id", "in", self.ids)],
                 ["vrac_distribution_id"],
-                ["vrac_distribution_id"],
+                ["__count"],
             )
-        }
+        )
         for distribution in self:
-            distribution.order_count = counts.get(distribution.id, 0)
+            distribution.order_count = counts.get(distribution, 0)
 
     @api.constrains("kind", "pickup_point_id", "round_id")
     def _check_place(self):
@@ -256,7 +254,6 @@ class VracDistribution(models.Model):
         self.check_access_rule("write")
         for distribution in self.sudo():
             orders = distribution._vrac_orders_to_collect()
-            distribution._vrac_check_orders(orders)
             new_orders = orders - distribution.sale_order_ids
             if new_orders:
                 new_orders.with_context(**{CYCLE_PROCESS: True}).write(
@@ -277,27 +274,10 @@ class VracDistribution(models.Model):
         self.filtered(lambda d: d.state == "planned").state = "preparing"
         return True
 
-    def _vrac_check_orders(self, orders):
-        """Hook: refuse orders that cannot be collected here.
-
-        The orders' own constraint (``sale.order._check_vrac_distribution``)
-        refuses households of groups not served and cycles not ordered.
-        """
-        self.ensure_one()
-
     def _vrac_bag_pickings(self):
         """The households' deliveries of this distribution still to hand over."""
         self.ensure_one()
-        return (
-            self.sudo()
-            .sale_order_ids.picking_ids.filtered(
-                lambda p: (
-                    p.picking_type_code == "outgoing"
-                    and p.state not in ("done", "cancel")
-                )
-            )
-            .sudo(False)
-        )
+        return self.sudo().sale_order_ids._vrac_open_bags().sudo(False)
 
     def _vrac_update_batch(self):
         """One batch transfer holds the bags of the distribution."""
@@ -587,11 +567,7 @@ class VracDistribution(models.Model):
                     households=", ".join(missing.partner_id.mapped("display_name")),
                 )
             )
-        by_distribution = {}
-        for order, distribution in nexts.items():
-            by_distribution.setdefault(distribution, self.env["sale.order"].sudo())
-            by_distribution[distribution] |= order
-        for distribution, kept in by_distribution.items():
+        for distribution, kept in orders.grouped(nexts.get).items():
             kept.with_context(**{CYCLE_PROCESS: True}).write(
                 {"vrac_distribution_id": distribution.id}
             )
@@ -649,11 +625,7 @@ class VracDistribution(models.Model):
         if not orders:
             return self.env["account.move"]
         orders = orders.sudo()
-        pickings = orders.picking_ids.filtered(
-            lambda p: (
-                p.picking_type_code == "outgoing" and p.state not in ("done", "cancel")
-            )
-        )
+        pickings = orders._vrac_open_bags()
         if pickings:
             for move in pickings.move_ids.filtered(
                 lambda m: m.state not in ("done", "cancel")
@@ -741,12 +713,12 @@ class VracDistribution(models.Model):
                             "fit in the distribution's time slot. Widen the slot "
                             "or change the stop.",
                             name=distribution.name,
-                            start=format_hour(distribution.hour_from),
-                            end=format_hour(distribution.hour_to),
+                            start=format_duration(distribution.hour_from),
+                            end=format_duration(distribution.hour_to),
                             stop=stop.pickup_point_id.name,
                             round=distribution.round_id.name,
-                            stop_start=format_hour(stop.hour_from),
-                            stop_end=format_hour(stop.hour_to),
+                            stop_start=format_duration(stop.hour_from),
+                            stop_end=format_duration(stop.hour_to),
                         )
                     )
 
@@ -801,17 +773,12 @@ class VracDistribution(models.Model):
             ("state", "in", PAID_POS_STATES),
         ]
         payments = env["pos.payment"]._read_group(
-            [
-                (f"pos_order_id.{field}", op, value)
-                for field, op, value in orders_domain
-            ],
+            [("pos_order_id", "any", orders_domain)],
             ["payment_method_id"],
             ["amount:sum"],
             order="payment_method_id",
         )
-        lines_domain = [
-            (f"order_id.{field}", op, value) for field, op, value in orders_domain
-        ]
+        lines_domain = [("order_id", "any", orders_domain)]
         surplus = env["pos.order.line"]._read_group(
             lines_domain + [("sale_order_line_id", "=", False)],
             [],
@@ -863,20 +830,17 @@ class VracDistribution(models.Model):
     def _vrac_hours_per_role(self):
         """[(role label, volunteers, hours)] of the distribution's shifts."""
         self.ensure_one()
-        labels = dict(SHIFT_ROLES)
-        translated = dict(
-            self.env["vrac.distribution.shift"]
-            ._fields["role"]
-            ._description_selection(self.env)
-        )
-        groups = self.env["vrac.distribution.shift"]._read_group(
+        shifts = self.env["vrac.distribution.shift"]
+        labels = dict(shifts._fields["role"]._description_selection(self.env))
+        roles = [role for role, _label in SHIFT_ROLES]
+        groups = shifts._read_group(
             [("distribution_id", "=", self.id)],
             ["role"],
             ["partner_id:count_distinct", "hours:sum"],
         )
         return [
-            (translated.get(role, labels.get(role, role)), volunteers, hours)
+            (labels[role], volunteers, hours)
             for role, volunteers, hours in sorted(
-                groups, key=lambda group: list(labels).index(group[0])
+                groups, key=lambda group: roles.index(group[0])
             )
         ]

@@ -74,16 +74,13 @@ class VracIndicator(models.AbstractModel):
         grouping sets; the total of the hours takes each shift once, on the
         first of its groups in scope.
         """
+        if not groupements:
+            return {}
         volunteers = self._vrac_empty(groupements)
         hours = self._vrac_empty(groupements)
         distributions = self._vrac_empty(groupements)
-        if not groupements:
-            return {}
-        for model in (
-            "vrac.distribution",
-            "vrac.distribution.shift",
-        ):
-            self.env[model].flush_model()
+        self.env["vrac.distribution"].flush_model()
+        self.env["vrac.distribution.shift"].flush_model()
         query = SQL(
             """
             WITH served AS (

@@ -2,6 +2,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
+from odoo.tools import format_duration
 
 from ..tools import geo
 
@@ -11,12 +12,6 @@ from ..tools import geo
 ROUND_WRITE = "vrac_round_write"
 # Distributions of a round whose stops must still fit in their time slot.
 COMING_DISTRIBUTION_STATES = ("planned", "preparing", "open")
-
-
-def format_hour(hours):
-    """09:30 for 9.5: the way the time windows are read."""
-    minutes = round((hours or 0.0) * 60)
-    return "%02d:%02d" % divmod(minutes, 60)
 
 
 class VracRound(models.Model):
@@ -111,8 +106,8 @@ class VracRound(models.Model):
                         "Round %(round)s: the day must start before it ends, "
                         "between 00:00 and 24:00 (it is %(start)s-%(end)s).",
                         round=vrac_round.name,
-                        start=format_hour(vrac_round.hour_start),
-                        end=format_hour(vrac_round.hour_end),
+                        start=format_duration(vrac_round.hour_start),
+                        end=format_duration(vrac_round.hour_end),
                     )
                 )
 
@@ -134,10 +129,10 @@ class VracRound(models.Model):
                             ": change the stop's times or the round's day.",
                             round=vrac_round.name,
                             stop=stop.pickup_point_id.name,
-                            start=format_hour(stop.hour_from),
-                            end=format_hour(stop.hour_to),
-                            day_start=format_hour(vrac_round.hour_start),
-                            day_end=format_hour(vrac_round.hour_end),
+                            start=format_duration(stop.hour_from),
+                            end=format_duration(stop.hour_to),
+                            day_start=format_duration(vrac_round.hour_start),
+                            day_end=format_duration(vrac_round.hour_end),
                         )
                     )
                 if previous and stop.hour_from < previous.hour_to:
@@ -149,9 +144,9 @@ class VracRound(models.Model):
                             "their times or their order.",
                             round=vrac_round.name,
                             stop=stop.pickup_point_id.name,
-                            start=format_hour(stop.hour_from),
+                            start=format_duration(stop.hour_from),
                             previous=previous.pickup_point_id.name,
-                            end=format_hour(previous.hour_to),
+                            end=format_duration(previous.hour_to),
                         )
                     )
                 previous = stop
@@ -235,8 +230,8 @@ class VracRound(models.Model):
                 {
                     "stop": stop,
                     "position": position,
-                    "hour_from": format_hour(stop.hour_from),
-                    "hour_to": format_hour(stop.hour_to),
+                    "hour_from": format_duration(stop.hour_from),
+                    "hour_to": format_duration(stop.hour_to),
                     "address": stop.pickup_point_id._vrac_address_lines(),
                     "distance": (
                         stop.distance_from_previous_km if stop.distance_known else None
@@ -377,8 +372,8 @@ class VracRoundStop(models.Model):
                         "Stop %(stop)s: the time window must start before it "
                         "ends, between 00:00 and 24:00 (it is %(start)s-%(end)s).",
                         stop=stop.pickup_point_id.name,
-                        start=format_hour(stop.hour_from),
-                        end=format_hour(stop.hour_to),
+                        start=format_duration(stop.hour_from),
+                        end=format_duration(stop.hour_to),
                     )
                 )
 
