@@ -28,6 +28,7 @@ class VracIndicator(models.AbstractModel):
                     "unit": "count",
                 },
                 "volunteer_hours": {
+                    "dashboard": 50,
                     "section": "volunteers",
                     "sequence": 30,
                     "label": _("Volunteer hours at distributions"),
@@ -42,6 +43,7 @@ class VracIndicator(models.AbstractModel):
                 # A bag is one household's order: counted like households,
                 # hidden below the privacy threshold.
                 "baskets_collected": {
+                    "dashboard": 60,
                     "section": "distribution",
                     "sequence": 20,
                     "label": _("Bags collected"),

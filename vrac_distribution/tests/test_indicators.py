@@ -310,3 +310,12 @@ class TestIndicators(VracDistributionCase):
         }
         self.assertEqual(lines["volunteer_hours"]["value"], 10.5)
         self.assertEqual(lines["baskets_collected"]["value"], 3)
+
+    def test_dashboard_cards_show_hours_and_bags(self):
+        html = str(self.romans.vrac_dashboard_html)
+        self.assertIn('data-key="volunteer_hours"', html)
+        self.assertIn('data-key="baskets_collected"', html)
+        self.assertLess(
+            html.index('data-key="volunteers"'),
+            html.index('data-key="volunteer_hours"'),
+        )
