@@ -16,7 +16,12 @@ class TestRpcHelpers(VracRpcCase):
             groups="vrac_groupement.group_volunteer",
         )
         group = self.env["vrac.groupement"].create(
-            {"name": "Groupement RPC", "user_ids": [(4, volunteer.id)]}
+            {
+                "name": "Groupement RPC",
+                "code": "RPC",
+                "town": "Valence",
+                "user_ids": [(4, volunteer.id)],
+            }
         )
         self.rpc_login("vrac_rpc_volunteer")
         names = self.rpc_ok(
