@@ -12,7 +12,7 @@ closest enclosing package. Only byte-code caches are left out.
 
 ``odoo`` itself is deliberately NOT listed in install_requires: Odoo 17.0 is
 not published on PyPI. Install it first (from its source tree, or let
-``make demo`` / ``make test`` do it, see scripts/bootstrap.sh).
+``make demo`` / ``make test`` do it, see scripts/venv.sh).
 """
 
 import glob

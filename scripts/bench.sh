@@ -10,6 +10,11 @@ set -euo pipefail
 
 # shellcheck source=scripts/common.sh
 . "$(dirname "${BASH_SOURCE[0]}")/common.sh"
+# Debian packages first (when run, not sourced): as another user than root,
+# print the apt-get line and stop before doing anything else.
+if [ "${BASH_SOURCE[0]}" = "$0" ]; then
+    ensure_system_packages
+fi
 # shellcheck source=scripts/venv.sh
 . "${REPO_ROOT}/scripts/venv.sh"
 # shellcheck source=scripts/pg.sh

@@ -39,6 +39,55 @@ join_by() {
 
 is_root() { [ "$(id -u)" -eq 0 ]; }
 
+# Debian packages `make demo` and `make test` need: headers to build
+# psycopg2 and python-ldap, the PostgreSQL server, Chromium for the tours,
+# wkhtmltopdf for the PDF reports and poppler-utils (pdftotext, pdftoppm) for
+# the report checks.
+SYSTEM_PACKAGES=(libpq-dev libldap2-dev libsasl2-dev postgresql chromium wkhtmltopdf poppler-utils)
+
+# Print the packages of SYSTEM_PACKAGES that are not installed.
+missing_system_packages() {
+    local pkg
+    for pkg in "${SYSTEM_PACKAGES[@]}"; do
+        dpkg-query -W -f='${Status}' "${pkg}" 2>/dev/null | grep -q "install ok installed" ||
+            echo "${pkg}"
+    done
+    return 0
+}
+
+# Run an apt-get command, waiting up to 10 minutes for a package database
+# that another apt or dpkg holds (instead of failing at once).
+apt_get_waiting() {
+    local try
+    for try in $(seq 1 20); do
+        DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=600 -q "$@" && return 0
+        [ "${try}" -lt 20 ] || break
+        warn "apt-get $1 failed (package database busy?): trying again in 30 s"
+        sleep 30
+    done
+    return 1
+}
+
+# Install the missing Debian packages when run as root; otherwise print the
+# exact command to run and stop before doing anything else.
+ensure_system_packages() {
+    local missing=()
+    command -v dpkg-query >/dev/null || command -v apt-get >/dev/null || {
+        warn "not a Debian system: make sure these are installed: ${SYSTEM_PACKAGES[*]}"
+        return 0
+    }
+    mapfile -t missing < <(missing_system_packages)
+    [ "${#missing[@]}" -eq 0 ] && return 0
+    if ! is_root; then
+        die "missing Debian packages; install them first, then run this again:
+    sudo apt-get install -y ${missing[*]}"
+    fi
+    info "Installing Debian packages: ${missing[*]}"
+    apt_get_waiting update >/dev/null || die "apt-get update failed"
+    apt_get_waiting install -y "${missing[@]}" >/dev/null ||
+        die "apt-get install ${missing[*]} failed"
+}
+
 # Names of the project's addons: root directories vrac_* with a manifest.
 vrac_addons() {
     local dir

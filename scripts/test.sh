@@ -14,6 +14,11 @@ set -euo pipefail
 
 # shellcheck source=scripts/common.sh
 . "$(dirname "${BASH_SOURCE[0]}")/common.sh"
+# Debian packages first (when run, not sourced): as another user than root,
+# print the apt-get line and stop before doing anything else.
+if [ "${BASH_SOURCE[0]}" = "$0" ]; then
+    ensure_system_packages
+fi
 # shellcheck source=scripts/venv.sh
 . "${REPO_ROOT}/scripts/venv.sh"
 # shellcheck source=scripts/lint.sh
@@ -58,8 +63,9 @@ run_pytest() {
 run_pure_tests() {
     local rc=0
     info "pure tests: pytest tests/"
-    # -p no:odoo: the pytest-odoo plugin needs an Odoo database, not wanted here.
-    run_pytest "${WORK_TMP}/pure.xml" -p no:odoo -p no:cacheprovider \
+    # Run as a developer types it: tests/conftest.py keeps pytest-odoo's
+    # database fixtures out of these tests.
+    run_pytest "${WORK_TMP}/pure.xml" -p no:cacheprovider \
         "${REPO_ROOT}/tests" || rc=$?
     PURE_SUMMARY="pure tests ${REPLY}"
     if [ "${rc}" -eq 0 ]; then
@@ -142,19 +148,13 @@ run_odoo_install() {
     echo "odoo install: ${addons} $(join_by ", " "${done_steps[@]}"): OK"
 }
 
-# Chromium (and websocket-client) are needed by HttpCase tours.
+# Chromium (a system package, see ensure_system_packages) and websocket-client
+# are needed by HttpCase tours.
 ensure_tour_tools() {
     local missing=()
     if ! command -v chromium >/dev/null && ! command -v google-chrome >/dev/null &&
         ! command -v chromium-browser >/dev/null; then
-        if is_root && command -v apt-get >/dev/null; then
-            info "Chromium missing: apt-get install -y chromium"
-            if ! { apt-get update -qq && DEBIAN_FRONTEND=noninteractive \
-                apt-get install -y -qq chromium >/dev/null; }; then
-                warn "apt-get install chromium failed"
-            fi
-        fi
-        command -v chromium >/dev/null || missing+=("Chromium missing")
+        missing+=("Chromium missing")
     fi
     "${VENV_PY}" -c 'import websocket' >/dev/null 2>&1 ||
         missing+=("python websocket-client missing")
