@@ -391,3 +391,30 @@ class TestRoundDemo(VracRoundCase):
         sheet = distribution._vrac_round_sheet()
         self.assertEqual(sheet["bag_count"], len(distribution.sale_order_ids))
         self.assertFalse(sheet["unassigned"])
+
+
+class TestTillDemo(VracRoundCase):
+    def test_demo_tills_sell_the_association_products_only(self):
+        """The demo tills have French names and offer no furniture."""
+        if not self.env.ref(
+            "vrac_distribution.pos_config_distributions_demo", raise_if_not_found=False
+        ):
+            self.skipTest("no demo data")
+        demo_tills = self.env.ref("point_of_sale.pos_config_main") | self.env.ref(
+            "vrac_distribution.pos_config_distributions_demo"
+        )
+        self.assertEqual(
+            set(demo_tills.mapped("name")),
+            {"Caisse de l'association", "Caisse des distributions"},
+        )
+        for till in demo_tills:
+            products = self.env["product.product"].search(
+                till._get_available_product_domain()
+            )
+            names = set(products.mapped("name"))
+            for furniture in ("Three-Seat Sofa", "Large Desk", "Office Chair"):
+                self.assertNotIn(furniture, names, till.name)
+            self.assertIn("Lentilles vertes bio (vrac)", names, till.name)
+        # Hidden, not deleted: Odoo's other demos still find the sofa.
+        sofa = self.env["product.template"].search([("name", "=", "Three-Seat Sofa")])
+        self.assertEqual(len(sofa), 1)
