@@ -6,6 +6,7 @@ from freezegun import freeze_time
 from psycopg2 import IntegrityError
 
 from odoo.exceptions import UserError, ValidationError
+from odoo.tests import new_test_user
 from odoo.tools import mute_logger
 
 from .common import VracGroupementCase
@@ -127,3 +128,27 @@ class TestGroupement(VracGroupementCase):
         two = self._count_indicator_queries(self.romans | self.die)
         twelve = self._count_indicator_queries(self.romans | self.die | more_groups)
         self.assertEqual(two, twelve, "Indicator queries grow with the groups")
+
+
+class TestUsersWithoutEmail(VracGroupementCase):
+    def test_volunteer_without_email_writes_in_the_chatter(self):
+        """A volunteer with no email address leaves a note on a household:
+        Odoo would refuse it ("Unable to send message")."""
+        self.volunteer.partner_id.email = False
+        self.env.company.partner_id.email = "contact@vrac-test.example.org"
+        household = self.household_romans.with_user(self.volunteer)
+        message = household.message_post(body="Appelé le foyer pour la distribution")
+        self.assertEqual(message.author_id, self.volunteer.partner_id)
+        self.assertIn("contact@vrac-test.example.org", message.email_from)
+
+    def test_portal_user_without_email_is_still_refused(self):
+        portal = new_test_user(
+            self.env,
+            login="vrac_portal_noemail",
+            email=False,
+            groups="base.group_portal",
+        )
+        with self.assertRaisesText(UserError, "Unable to send message"):
+            self.household_romans.with_user(portal)._message_compute_author(
+                author_id=portal.partner_id.id
+            )
