@@ -382,11 +382,21 @@ class TestRpcTrust(VracRpcCase, VracDistributionCase):
             },
             specification={"volunteer_hours": {}},
         )
+        # Another place serving the same groups is the volunteer's choice.
+        hall = self.pickup_point.copy({"name": "Salle Jean Vilar"})
+        self.rpc_ok(
+            "vrac.distribution",
+            "write",
+            [self.distribution.id],
+            {"pickup_point_id": hall.id},
+        )
         # Preparing (a button) collects Romans' orders only.
         self.rpc_ok("vrac.distribution", "action_prepare", [self.distribution.id])
         self.env.invalidate_all()
         self.assertEqual(self.distribution.state, "preparing")
         self.assertEqual(self.distribution.hour_from, 8.5)
+        self.assertEqual(self.distribution.pickup_point_id, hall)
+        self.assertEqual(self.distribution.groupement_ids, self.romans)
         self.assertEqual(self.distribution.volunteer_hours, 2.5)
         self.assertEqual(
             self.distribution.sale_order_ids.partner_id, self.households_romans
