@@ -179,9 +179,11 @@ class VracDistribution(models.Model):
                     fields=", ".join(labels),
                 )
             )
-        groups_before = {d: d.groupement_ids for d in self}
+        # As superuser to compare every group served, including those the
+        # volunteer cannot read (a read as the user would hide them).
+        groups_before = {d.id: set(d.groupement_ids.ids) for d in self.sudo()}
         result = super().write(vals)
-        if any(d.groupement_ids != groups_before[d] for d in self):
+        if any(set(d.groupement_ids.ids) != groups_before[d.id] for d in self.sudo()):
             raise AccessError(
                 _(
                     "Only a coordinator can change the groups a distribution "
@@ -545,7 +547,12 @@ class VracDistribution(models.Model):
     # Closing: what happens to the bags nobody collected
     # ------------------------------------------------------------------
     def _vrac_uncollected_orders(self):
-        """Orders of the distribution with something left to hand over."""
+        """Orders of the distribution with something left to hand over.
+
+        As superuser (the collection state reads the deliveries): callers
+        check the user's right on the distribution first, and on each order's
+        group (_vrac_closable_orders).
+        """
         self.ensure_one()
         return self.sudo().sale_order_ids.filtered(
             lambda o: o.vrac_collect_state in ("to_collect", "partial")

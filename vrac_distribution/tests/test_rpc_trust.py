@@ -348,6 +348,22 @@ class TestRpcTrust(VracRpcCase, VracDistributionCase):
                     {field: value},
                     errors=(ACCESS_ERROR,),
                 )
+        # A place serving Romans and Die: Die, a group Victor cannot even
+        # read, would come in with it.
+        both = self.pickup_point.copy(
+            {
+                "name": "Salle commune",
+                "groupement_ids": [(6, 0, (self.romans | self.die).ids)],
+            }
+        )
+        message = self.rpc_refused(
+            "vrac.distribution",
+            "write",
+            [self.distribution.id],
+            {"pickup_point_id": both.id},
+            errors=(ACCESS_ERROR,),
+        )
+        self.assertIn("choose a place that serves the same groups", message)
         self.rpc_refused(
             "vrac.distribution",
             "write",
