@@ -23,6 +23,29 @@ COLLECTABLE_CYCLE_STATES = ("ordered", "received", "done")
 WEIGHING_STATES = ("preparing", "open")
 # Till orders that count in a distribution's figures.
 PAID_POS_STATES = ("paid", "done", "invoiced")
+# What a volunteer changes on a distribution of their groups: when and where
+# it takes place, its till, who is responsible, its notes and shifts. The
+# groups, cycles, branch and orders it collects are a coordinator's choice
+# (they decide whose orders the volunteer handles); its state changes only
+# through the buttons, for everyone. A new place is accepted only when it
+# serves the same groups (see write()).
+VOLUNTEER_FIELDS = frozenset(
+    {
+        "name",
+        "date",
+        "hour_from",
+        "hour_to",
+        "kind",
+        "pickup_point_id",
+        "round_id",
+        "pos_config_id",
+        "user_id",
+        "note",
+        "shift_ids",
+        # recomputed from the place by the form: checked unchanged in write()
+        "groupement_ids",
+    }
+)
 
 
 class VracDistribution(models.Model):
@@ -121,6 +144,63 @@ class VracDistribution(models.Model):
     )
     order_count = fields.Integer(compute="_compute_order_count", string="Orders")
     note = fields.Html()
+
+    def _vrac_is_coordinator(self):
+        return self.env.su or self.env.user.has_group(
+            "vrac_groupement.group_coordinator"
+        )
+
+    def write(self, vals):
+        if self.env.su:
+            return super().write(vals)
+        if "state" in vals:
+            raise UserError(
+                _(
+                    "The state of a distribution changes only with its buttons "
+                    "(prepare, open, close, cancel)."
+                )
+            )
+        if self._vrac_is_coordinator():
+            return super().write(vals)
+        mail_fields = set(self.env["mail.thread"]._fields) | set(
+            self.env["mail.activity.mixin"]._fields
+        )
+        refused = set(vals) - VOLUNTEER_FIELDS - mail_fields
+        if refused:
+            labels = [
+                self._fields[name].get_description(self.env)["string"]
+                if name in self._fields
+                else name
+                for name in sorted(refused)
+            ]
+            raise AccessError(
+                _(
+                    "Only a coordinator can change %(fields)s of a distribution.",
+                    fields=", ".join(labels),
+                )
+            )
+        # As superuser to compare every group served, including those the
+        # volunteer cannot read (a read as the user would hide them).
+        groups_before = {d.id: set(d.groupement_ids.ids) for d in self.sudo()}
+        result = super().write(vals)
+        if any(set(d.groupement_ids.ids) != groups_before[d.id] for d in self.sudo()):
+            raise AccessError(
+                _(
+                    "Only a coordinator can change the groups a distribution "
+                    "serves: choose a place that serves the same groups."
+                )
+            )
+        return result
+
+    def _vrac_set_state(self, state):
+        """The buttons change the state (refused to write() for everyone).
+
+        Superuser because write() refuses the state; the caller's right to
+        write these distributions is checked here first.
+        """
+        self.check_access_rights("write")
+        self.check_access_rule("write")
+        self.sudo().write({"state": state})
 
     @api.depends("kind", "pickup_point_id.name", "round_id.name", "date")
     def _compute_name(self):
@@ -271,7 +351,7 @@ class VracDistribution(models.Model):
                         households=", ".join(new_orders.partner_id.mapped("name")),
                     )
                 )
-        self.filtered(lambda d: d.state == "planned").state = "preparing"
+        self.filtered(lambda d: d.state == "planned")._vrac_set_state("preparing")
         return True
 
     def _vrac_bag_pickings(self):
@@ -335,7 +415,7 @@ class VracDistribution(models.Model):
                         other=other.name,
                     )
                 )
-        self.state = "open"
+        self._vrac_set_state("open")
         return True
 
     def action_view_orders(self):
@@ -439,7 +519,7 @@ class VracDistribution(models.Model):
             orders.with_context(**{CYCLE_PROCESS: True}).write(
                 {"vrac_distribution_id": False}
             )
-        self.write({"state": "cancel"})
+        self._vrac_set_state("cancel")
         return True
 
     def action_draft(self):
@@ -460,18 +540,82 @@ class VracDistribution(models.Model):
                         distribution.name,
                     )
                 )
-        self.write({"state": "planned"})
+        self._vrac_set_state("planned")
         return True
 
     # ------------------------------------------------------------------
     # Closing: what happens to the bags nobody collected
     # ------------------------------------------------------------------
     def _vrac_uncollected_orders(self):
-        """Orders of the distribution with something left to hand over."""
+        """Orders of the distribution with something left to hand over.
+
+        As superuser (the collection state reads the deliveries): callers
+        check the user's right on the distribution first, and on each order's
+        group (_vrac_closable_orders).
+        """
         self.ensure_one()
         return self.sudo().sale_order_ids.filtered(
             lambda o: o.vrac_collect_state in ("to_collect", "partial")
         )
+
+    def _vrac_user_serves(self, orders):
+        """The orders (read as superuser) of the groups the user serves;
+        a coordinator runs every group of the branch."""
+        if self._vrac_is_coordinator():
+            return orders
+        user = self.env.user
+        return orders.filtered(
+            lambda o: (
+                user
+                in (
+                    o.vrac_groupement_id.user_ids | o.vrac_groupement_id.coordinator_ids
+                )
+            )
+        )
+
+    def _vrac_closable_orders(self):
+        """The bags the user decides on when closing: the distribution's
+        uncollected orders, all of groups the user serves.
+
+        :return: the orders, as superuser (checked here)
+        """
+        self.ensure_one()
+        self.check_access_rights("write")
+        self.check_access_rule("write")
+        uncollected = self._vrac_uncollected_orders()
+        served = self._vrac_user_serves(uncollected)
+        if served != uncollected:
+            raise UserError(
+                _(
+                    "Distribution %(name)s has bags left of groups you do not "
+                    "serve: ask a coordinator to close it.",
+                    name=self.name,
+                )
+            )
+        return served
+
+    def _vrac_check_close_orders(self, orders):
+        """Refuse any order that is not a bag of this distribution of a group
+        the user serves (the wizard's lines name orders).
+
+        :return: the orders, as superuser, once checked
+        """
+        self.ensure_one()
+        self.check_access_rights("write")
+        self.check_access_rule("write")
+        # Superuser to read the orders whatever the till or sales rights; only
+        # the distribution's own orders of the user's groups pass.
+        orders = orders.sudo()
+        allowed = self._vrac_user_serves(orders & self.sudo().sale_order_ids)
+        if orders - allowed:
+            raise AccessError(
+                _(
+                    "Only the bags of distribution %(name)s, of the groups you "
+                    "serve, can be decided when closing it.",
+                    name=self.name,
+                )
+            )
+        return orders
 
     def action_close(self):
         """Close the distribution; ask first what to do with the bags that
@@ -481,27 +625,14 @@ class VracDistribution(models.Model):
             ("open",),
             _("Distribution %(name)s is %(state)s: only an open distribution closes."),
         )
-        self.check_access_rights("write")
-        self.check_access_rule("write")
-        uncollected = self._vrac_uncollected_orders()
-        if not uncollected:
+        if not self._vrac_closable_orders():
             self._vrac_close()
             return True
+        # The wizard builds its lines from the bags the user may decide on.
         wizard = (
             self.env["vrac.distribution.close"]
-            .sudo()
-            .create(
-                {
-                    "distribution_id": self.id,
-                    "line_ids": [
-                        (0, 0, {"order_id": order.id})
-                        for order in uncollected.sorted(
-                            lambda o: (o.vrac_household_number or "", o.partner_id.name)
-                        )
-                    ],
-                }
-            )
-            .sudo(False)
+            .with_context(default_distribution_id=self.id)
+            .create({})
         )
         return {
             "type": "ir.actions.act_window",
@@ -516,6 +647,9 @@ class VracDistribution(models.Model):
         """``{order: distribution}``: for each order, the earliest planned or
         preparing distribution after this one that serves its household."""
         self.ensure_one()
+        # Superuser: the next distribution may serve a group of the household
+        # that the user does not run; only this branch's planned ones, for
+        # the groups of orders checked by the caller.
         candidates = self.sudo().search(
             [
                 ("id", "!=", self.id),
@@ -554,7 +688,9 @@ class VracDistribution(models.Model):
         self.ensure_one()
         if not orders:
             return
-        orders = orders.sudo()
+        # Superuser to move the orders and their deliveries (volunteers have
+        # no stock rights), once checked as bags of this distribution.
+        orders = self._vrac_check_close_orders(orders)
         nexts = self._vrac_next_distributions(orders)
         missing = orders.filtered(lambda o: not nexts[o])
         if missing:
@@ -593,7 +729,11 @@ class VracDistribution(models.Model):
         self.ensure_one()
         if not orders:
             return
-        orders = orders.sudo().with_context(**{CYCLE_PROCESS: True})
+        # Superuser to cancel the orders and their deliveries, once checked
+        # as bags of this distribution.
+        orders = self._vrac_check_close_orders(orders).with_context(
+            **{CYCLE_PROCESS: True}
+        )
         partial = orders.filtered(lambda o: o.vrac_collect_state == "partial")
         untouched = orders - partial
         if untouched:
@@ -624,7 +764,9 @@ class VracDistribution(models.Model):
         self.ensure_one()
         if not orders:
             return self.env["account.move"]
-        orders = orders.sudo()
+        # Superuser to deliver and invoice (volunteers have no stock or
+        # accounting rights), once checked as bags of this distribution.
+        orders = self._vrac_check_close_orders(orders)
         pickings = orders._vrac_open_bags()
         if pickings:
             for move in pickings.move_ids.filtered(
@@ -645,6 +787,10 @@ class VracDistribution(models.Model):
     def _vrac_close(self, call_lines=None):
         """Closed: the batch is done and the households to call are noted."""
         self.ensure_one()
+        self.check_access_rights("write")
+        self.check_access_rule("write")
+        # Superuser to finish this distribution's own batch (stock rights),
+        # the user may run the distribution (checked above).
         batch = self.sudo().batch_id
         if batch and batch.state not in ("done", "cancel"):
             open_pickings = batch.picking_ids.filtered(
@@ -653,7 +799,7 @@ class VracDistribution(models.Model):
             if open_pickings:
                 open_pickings.write({"batch_id": False})
             batch.write({"state": "done"})
-        self.write({"state": "closed"})
+        self._vrac_set_state("closed")
         if call_lines:
             items = Markup("").join(
                 Markup("<li>%s</li>") % line._vrac_call_text() for line in call_lines

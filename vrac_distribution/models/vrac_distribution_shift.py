@@ -36,6 +36,14 @@ class VracDistributionShift(models.Model):
     hour_to = fields.Float(string="To", required=True)
     hours = fields.Float(compute="_compute_hours", store=True, digits=(6, 2))
 
+    def write(self, vals):
+        result = super().write(vals)
+        if "distribution_id" in vals and not self.env.su:
+            # The record rules are checked before the write only: a shift
+            # moved to a distribution the user does not run is refused.
+            self.distribution_id.check_access_rule("write")
+        return result
+
     @api.depends("hour_from", "hour_to")
     def _compute_hours(self):
         for shift in self:

@@ -1,7 +1,7 @@
 # Copyright 2026 VRAC for Odoo contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo import _, api, fields, models
-from odoo.exceptions import UserError
+from odoo import Command, _, api, fields, models
+from odoo.exceptions import AccessError, UserError
 
 CLOSE_DECISIONS = [
     ("keep", "Keep for the next distribution"),
@@ -30,6 +30,38 @@ class VracDistributionClose(models.TransientModel):
         help="Sets the same decision on every bag; change it bag by bag below.",
     )
 
+    @api.model_create_multi
+    def create(self, vals_list):
+        """The lines are the bags the user may decide on, built here from the
+        distribution when none are given (lines given are checked one by
+        one, see the line's create())."""
+        wizards = super().create(vals_list)
+        for wizard in wizards:
+            distribution = wizard.distribution_id
+            distribution._vrac_check_state(
+                ("open",),
+                _(
+                    "Distribution %(name)s is %(state)s: only an open "
+                    "distribution closes."
+                ),
+            )
+            orders = distribution._vrac_closable_orders()
+            if not wizard.line_ids:
+                wizard.line_ids = [
+                    Command.create({"order_id": order.id})
+                    for order in orders.sorted(
+                        lambda o: (o.vrac_household_number or "", o.partner_id.name)
+                    )
+                ]
+        return wizards
+
+    def write(self, vals):
+        if "distribution_id" in vals and not self.env.su:
+            raise AccessError(
+                _("The distribution of a closing cannot change: close it again.")
+            )
+        return super().write(vals)
+
     @api.onchange("decision")
     def _onchange_decision(self):
         if self.decision:
@@ -43,8 +75,9 @@ class VracDistributionClose(models.TransientModel):
             ("open",),
             _("Distribution %(name)s is %(state)s: only an open distribution closes."),
         )
-        distribution.check_access_rights("write")
-        distribution.check_access_rule("write")
+        # Every line must still be a bag of this distribution of the user's
+        # groups (refused otherwise), whatever was sent since.
+        orders = distribution._vrac_check_close_orders(self.line_ids.order_id)
         undecided = self.line_ids.filtered(lambda line: not line.decision)
         if undecided:
             raise UserError(
@@ -55,13 +88,13 @@ class VracDistributionClose(models.TransientModel):
                     households=", ".join(undecided.mapped("partner_name")),
                 )
             )
-        lines = self.line_ids.sudo()
         # Bags collected at the till since the list was made need nothing more;
         # bags left since are not in the list: ask again.
-        lines = lines.filtered(
-            lambda line: line.order_id.vrac_collect_state in ("to_collect", "partial")
+        open_orders = orders.filtered(
+            lambda o: o.vrac_collect_state in ("to_collect", "partial")
         )
-        missing = distribution._vrac_uncollected_orders() - lines.order_id
+        lines = self.line_ids.filtered(lambda line: line.order_id in open_orders)
+        missing = distribution._vrac_closable_orders() - lines.order_id
         if missing:
             raise UserError(
                 _(
@@ -131,8 +164,39 @@ class VracDistributionCloseLine(models.TransientModel):
     )
     decision = fields.Selection(CLOSE_DECISIONS)
 
+    @api.model_create_multi
+    def create(self, vals_list):
+        """A line names a bag of its wizard's distribution, of a group the
+        user serves: any other order is refused."""
+        wizards = self.env["vrac.distribution.close"].browse(
+            {vals.get("wizard_id") for vals in vals_list if vals.get("wizard_id")}
+        )
+        # Reading the wizard checks it is the user's own (record rule).
+        wizards.check_access_rule("write")
+        for wizard in wizards:
+            orders = self.env["sale.order"].browse(
+                {
+                    vals.get("order_id")
+                    for vals in vals_list
+                    if vals.get("wizard_id") == wizard.id and vals.get("order_id")
+                }
+            )
+            wizard.distribution_id._vrac_check_close_orders(orders)
+        if any(
+            not vals.get("wizard_id") or not vals.get("order_id") for vals in vals_list
+        ):
+            raise UserError(_("A bag to decide on needs its closing and its order."))
+        return super().create(vals_list)
+
+    def write(self, vals):
+        if set(vals) - {"decision"} and not self.env.su:
+            raise AccessError(_("Only the decision can change on an uncollected bag."))
+        return super().write(vals)
+
     @api.depends("order_id")
     def _compute_household(self):
+        # Superuser: a household's phone is read for the volunteer once its
+        # order was checked as a bag they decide on (see create()).
         for line in self:
             partner = line.order_id.sudo().partner_id
             line.partner_id = partner
@@ -143,6 +207,7 @@ class VracDistributionCloseLine(models.TransientModel):
 
     @api.depends("order_id")
     def _compute_left(self):
+        # Superuser: what is left of a bag checked at the line's creation.
         for line in self:
             order = line.order_id.sudo()
             line.amount_total = order.amount_total

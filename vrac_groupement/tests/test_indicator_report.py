@@ -328,11 +328,21 @@ class TestIndicatorReport(VracCycleCase):
         wizard = self.wizard()
         action = wizard.action_export_xlsx()
         self.assertEqual(action["type"], "ir.actions.act_url")
-        attachment_id = int(re.search(r"/web/content/(\d+)", action["url"]).group(1))
-        attachment = self.env["ir.attachment"].browse(attachment_id)
-        self.assertEqual(attachment.name, "indicators-2025-01-01-2025-12-31.xlsx")
-        self.assertEqual(attachment.res_model, "vrac.indicator.report")
-        sheets = self.read_xlsx(base64.b64decode(attachment.datas))
+        # The file stays in the (private) wizard, no attachment is left.
+        self.assertEqual(
+            action["url"],
+            f"/web/content/vrac.indicator.report/{wizard.id}/xlsx_file"
+            "?download=true&filename_field=xlsx_filename"
+            "&mimetype=application/vnd.openxmlformats-officedocument"
+            ".spreadsheetml.sheet",
+        )
+        self.assertEqual(wizard.xlsx_filename, "indicators-2025-01-01-2025-12-31.xlsx")
+        self.assertFalse(
+            self.env["ir.attachment"].search(
+                [("res_model", "=", "vrac.indicator.report")]
+            )
+        )
+        sheets = self.read_xlsx(base64.b64decode(wizard.xlsx_file))
         self.assertEqual(list(sheets), ["Indicators", "Per group"])
         indicators = sheets["Indicators"]
         self.assertEqual(indicators[1][:2], ["Scope", "Test Romans Monnaie, Test Die"])

@@ -1,5 +1,6 @@
 # Copyright 2026 VRAC for Odoo contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+import base64
 import io
 from datetime import timedelta
 
@@ -11,6 +12,7 @@ from odoo.exceptions import UserError, ValidationError
 from odoo.tools import formatLang
 from odoo.tools.misc import format_date
 
+XLSX_MIMETYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 # Columns of a table per group in the PDF: more groups make several tables.
 GROUPS_PER_TABLE = 6
 
@@ -55,6 +57,11 @@ class VracIndicatorReport(models.TransientModel):
     previous_date_from = fields.Date(
         string="Previous period from", compute="_compute_previous_period"
     )
+    # The spreadsheet lives in the wizard's own row (no attachment): it is
+    # downloaded through /web/content/<model>/<id>/<field>, which obeys the
+    # wizard's record rule (its creator only), and goes with the wizard.
+    xlsx_file = fields.Binary(string="Spreadsheet", attachment=False, readonly=True)
+    xlsx_filename = fields.Char(readonly=True)
     previous_date_to = fields.Date(
         string="Previous period to", compute="_compute_previous_period"
     )
@@ -497,18 +504,24 @@ class VracIndicatorReport(models.TransientModel):
         """Download the same figures as a spreadsheet."""
         self.ensure_one()
         content = self._vrac_xlsx_content(self._vrac_report_data())
-        attachment = self.env["ir.attachment"].create(
+        self.write(
             {
-                "name": self._vrac_xlsx_filename(),
-                "raw": content,
-                "res_model": self._name,
-                "res_id": self.id,
-                "mimetype": "application/vnd.openxmlformats-officedocument"
-                ".spreadsheetml.sheet",
+                "xlsx_file": base64.b64encode(content),
+                "xlsx_filename": self._vrac_xlsx_filename(),
             }
         )
         return {
             "type": "ir.actions.act_url",
-            "url": "/web/content/%s?download=true" % attachment.id,
+            "url": "/web/content/%s/%s/xlsx_file?download=true"
+            "&filename_field=xlsx_filename&mimetype=%s"
+            % (self._name, self.id, XLSX_MIMETYPE),
             "target": "self",
         }
+
+    @api.model
+    def _vrac_purge_attachments(self):
+        """Remove the spreadsheets earlier versions left as attachments: once
+        their wizard is gone, any user could download them."""
+        self.env["ir.attachment"].sudo().search(
+            [("res_model", "=", self._name), ("res_field", "=", False)]
+        ).unlink()
