@@ -35,6 +35,7 @@
         "report/vrac_round_sheet.xml",
     ],
     "demo": [
+        "demo/res_users_demo.xml",
         "demo/vrac_distribution_demo.xml",
     ],
     "assets": {

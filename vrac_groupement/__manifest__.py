@@ -17,6 +17,7 @@
         "membership",
         "sale_stock",
         "purchase_stock",
+        "spreadsheet_dashboard",
     ],
     "data": [
         "security/vrac_groupement_security.xml",
