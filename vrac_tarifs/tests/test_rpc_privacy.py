@@ -265,6 +265,16 @@ class TestRpcTierPrivacy(VracRpcCase):
             )
             self.assertIn("only a coordinator", message)
         self.assertEqual(household.property_product_pricelist, self.tier_c.pricelist_id)
+        # Nor price the household's order at tier A: 2 x 12.95 stays.
+        self.rpc_refused(
+            "sale.order",
+            "write",
+            self.order_romans.ids,
+            {"pricelist_id": self.tier_a.pricelist_id.id},
+            errors=(ACCESS_ERROR,),
+        )
+        self.assertEqual(self.order_romans.pricelist_id, self.tier_c.pricelist_id)
+        self.assertEqual(self.order_romans.amount_untaxed, 25.90)
         # The household's own prices, sent back by the form, are accepted; the
         # volunteer still updates the household and adds a person who collects.
         self.rpc_ok(
