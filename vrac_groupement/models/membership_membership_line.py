@@ -3,7 +3,7 @@
 from dateutil.relativedelta import relativedelta
 
 from odoo import _, api, fields, models
-from odoo.exceptions import ValidationError
+from odoo.exceptions import AccessError, ValidationError
 
 
 class MembershipLine(models.Model):
@@ -65,6 +65,42 @@ class MembershipLine(models.Model):
         partials = move.line_ids.matched_credit_ids
         dates = [date for date in partials.mapped("max_date") if date]
         return max(dates) if dates else move.invoice_date
+
+    def check_access_rights(self, operation, raise_exception=True):
+        """Volunteers read the memberships of their groups, never make them.
+
+        Volunteers manage contacts, which gives them every right on membership
+        lines in the membership module: a volunteer could make a household a
+        member without payment. A membership comes from an invoice or a fee
+        paid at the till (recorded by the point of sale), or is granted free
+        by a coordinator on the household.
+        """
+        allowed = super().check_access_rights(operation, raise_exception)
+        if (
+            not allowed
+            or operation == "read"
+            or self.env.su
+            or not self._vrac_user_only_volunteer()
+        ):
+            return allowed
+        if raise_exception:
+            raise AccessError(
+                _(
+                    "Memberships are paid by invoice or at the till; only a "
+                    "coordinator can give a free membership, on the household."
+                )
+            )
+        return False
+
+    @api.model
+    def _vrac_user_only_volunteer(self):
+        """A volunteer who is neither a coordinator nor an invoicing user."""
+        user = self.env.user
+        return (
+            user.has_group("vrac_groupement.group_volunteer")
+            and not user.has_group("vrac_groupement.group_coordinator")
+            and not user.has_group("account.group_account_invoice")
+        )
 
     @api.model_create_multi
     def create(self, vals_list):

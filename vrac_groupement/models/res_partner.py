@@ -86,8 +86,11 @@ class ResPartner(models.Model):
         default=True,
         help="This contact of the household may collect its orders and pay.",
     )
+    # As private as a household's tier: coordinators only.
     vrac_free_member_reason = fields.Char(
-        string="Reason for free membership", tracking=True
+        string="Reason for free membership",
+        groups="vrac_groupement.group_coordinator",
+        tracking=True,
     )
 
     vrac_user_is_coordinator = fields.Boolean(
@@ -222,7 +225,8 @@ class ResPartner(models.Model):
 
     @api.constrains("free_member", "vrac_free_member_reason")
     def _check_vrac_free_member_reason(self):
-        for partner in self:
+        # sudo: the reason is for coordinators; the check holds for any change.
+        for partner in self.sudo():
             if (
                 partner.free_member
                 and not (partner.vrac_free_member_reason or "").strip()

@@ -3,6 +3,8 @@ from . import vrac_tier_sale_mixin
 from . import res_company
 from . import res_config_settings
 from . import res_partner
+from . import product_pricelist
+from . import mail_tracking_value
 from . import product_template
 from . import vrac_groupement
 from . import sale_order

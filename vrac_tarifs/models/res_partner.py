@@ -3,7 +3,7 @@
 from dateutil.relativedelta import relativedelta
 
 from odoo import _, api, fields, models
-from odoo.exceptions import ValidationError
+from odoo.exceptions import AccessError, ValidationError
 
 from ..tools import pricing
 
@@ -219,11 +219,101 @@ class ResPartner(models.Model):
     def create(self, vals_list):
         for vals in vals_list:
             self._vrac_prepare_tier_values(vals)
-        return super().create(vals_list)
+        asked = self._vrac_pop_pricelists_to_check(vals_list)
+        partners = super().create(vals_list)
+        for index, pricelist_id in asked.items():
+            partners[index].write({"property_product_pricelist": pricelist_id})
+        return partners
 
     def write(self, vals):
         vals = self._vrac_prepare_tier_values(dict(vals))
+        if "property_product_pricelist" in vals:
+            pricelist = self.env["product.pricelist"].browse(
+                vals["property_product_pricelist"]
+            )
+            if self._vrac_check_pricelist_change(pricelist):
+                # The same prices as today: nothing to write.
+                del vals["property_product_pricelist"]
         return super().write(vals)
+
+    @api.model
+    def _vrac_pop_pricelists_to_check(self, vals_list):
+        """Take out of new partners' values the pricelists to check after
+        creation: {index in vals_list: pricelist id}.
+
+        Coordinators' values are checked as any write; for anyone else, a
+        household or a tier's pricelist gets the prices it would get anyway.
+        """
+        if self.env.su or self._vrac_user_sets_pricelists():
+            return {}
+        tier_pricelist_ids = self.env["product.pricelist"]._vrac_tier_pricelist_ids()
+        asked = {}
+        for index, vals in enumerate(vals_list):
+            pricelist_id = vals.get("property_product_pricelist")
+            if pricelist_id and (
+                vals.get("vrac_groupement_id")
+                or vals.get("parent_id")
+                or pricelist_id in tier_pricelist_ids
+            ):
+                asked[index] = vals.pop("property_product_pricelist")
+        return asked
+
+    def _vrac_user_sets_pricelists(self):
+        return self.env.user.has_group(COORDINATORS)
+
+    def _vrac_check_pricelist_change(self, pricelist):
+        """Prices follow the tier: who may give these partners ``pricelist``.
+
+        A coordinator gives a pricelist of the partner's branch. Anyone else
+        may neither change a household's prices nor give or take a tier's
+        pricelist; the prices a partner already has are accepted.
+
+        :return: True when every partner already has ``pricelist``.
+        """
+        unchanged = all(
+            partner.property_product_pricelist == pricelist for partner in self
+        )
+        if self.env.su or unchanged:
+            return unchanged
+        if all(
+            partner.commercial_partner_id.property_product_pricelist == pricelist
+            for partner in self
+        ):
+            # A contact takes the prices of its household or company.
+            return False
+        if self._vrac_user_sets_pricelists():
+            # sudo: only the pricelist's branch is compared, not shown.
+            pricelist_company = pricelist.sudo().company_id
+            other_branch = self.filtered(
+                lambda partner: (
+                    pricelist_company
+                    and partner.company_id
+                    and pricelist_company != partner.company_id
+                )
+            )
+            if other_branch:
+                raise ValidationError(
+                    _(
+                        "The prices of %(name)s must be those of its branch "
+                        "(%(company)s).",
+                        name=other_branch[0].display_name,
+                        company=other_branch[0].company_id.name,
+                    )
+                )
+            return False
+        tier_pricelist_ids = self.env["product.pricelist"]._vrac_tier_pricelist_ids()
+        if (
+            pricelist.id in tier_pricelist_ids
+            or any(self.commercial_partner_id.mapped("vrac_is_household"))
+            or set(self.property_product_pricelist.ids) & tier_pricelist_ids
+        ):
+            raise AccessError(
+                _(
+                    "Prices follow the household's tier: only a coordinator "
+                    "can change them."
+                )
+            )
+        return False
 
     @api.model
     def _vrac_prepare_tier_values(self, vals):

@@ -1,6 +1,9 @@
 # Copyright 2026 VRAC for Odoo contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import Command, _, api, fields, models
+from odoo.exceptions import AccessError
+
+COORDINATORS = "vrac_groupement.group_coordinator"
 
 
 class SaleOrder(models.Model):
@@ -11,8 +14,35 @@ class SaleOrder(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         orders = super().create(vals_list)
+        if any(vals.get("pricelist_id") for vals in vals_list):
+            orders._vrac_check_pricelist()
         orders.filtered(lambda order: not order.sudo().vrac_tier_id)._vrac_set_tier()
         return orders
+
+    def write(self, vals):
+        res = super().write(vals)
+        if vals.get("pricelist_id"):
+            self._vrac_check_pricelist()
+        return res
+
+    def _vrac_check_pricelist(self):
+        """Only a coordinator prices an order otherwise than at its customer's
+        prices (the tier, for a household)."""
+        if self.env.su or self.env.user.has_group(COORDINATORS):
+            return
+        tier_pricelist_ids = self.env["product.pricelist"]._vrac_tier_pricelist_ids()
+        for order in self:
+            partner = order.partner_id.with_company(order.company_id)
+            if order.pricelist_id != partner.property_product_pricelist and (
+                order.pricelist_id.id in tier_pricelist_ids
+                or partner.commercial_partner_id.vrac_is_household
+            ):
+                raise AccessError(
+                    _(
+                        "Prices follow the household's tier: only a coordinator "
+                        "can change them."
+                    )
+                )
 
     def action_confirm(self):
         self._vrac_apply_funder_shares()

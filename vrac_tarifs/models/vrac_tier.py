@@ -16,8 +16,8 @@ class VracTier(models.Model):
 
     name = fields.Char(
         required=True,
-        help="Shown on sale orders and in the point of sale: keep it neutral, "
-        "e.g. Tarif A.",
+        help="Seen by coordinators only: the tier's pricelist is named "
+        '"Household prices" for everyone else, e.g. Tarif A.',
     )
     code = fields.Char(required=True)
     sequence = fields.Integer(default=10)
@@ -216,10 +216,27 @@ class VracTier(models.Model):
             "price_discount": 0.0,
         }
 
+    def _vrac_pricelist_name(self):
+        """The name of every tier's pricelist, in the language of the context.
+
+        Cashiers, volunteers and accountants read it on households, orders and
+        at the till: it never tells the tier. Coordinators read the tier's
+        name (``product.pricelist._compute_display_name``).
+        """
+        return _("Household prices")
+
+    def _vrac_pricelist_name_translations(self):
+        langs = {"en_US"} | {
+            code for code, _name in self.env["res.lang"].get_installed()
+        }
+        return {
+            lang: self.with_context(lang=lang)._vrac_pricelist_name() for lang in langs
+        }
+
     def _prepare_pricelist(self):
         self.ensure_one()
         return {
-            "name": self.name,
+            "name": self._vrac_pricelist_name(),
             "active": self.active,
             "company_id": self.company_id.id,
             "currency_id": self.company_id.currency_id.id,
@@ -231,6 +248,9 @@ class VracTier(models.Model):
         Pricelist = self.env["product.pricelist"].sudo().with_context(active_test=False)
         for tier in self.filtered(lambda t: not t.pricelist_id):
             tier.pricelist_id = Pricelist.create(tier._prepare_pricelist())
+        translations = self._vrac_pricelist_name_translations()
+        for pricelist in self.pricelist_id.sudo():
+            pricelist.update_field_translations("name", translations)
         for tier in self:
             pricelist = tier.pricelist_id.sudo()
             pricelist.write(tier._prepare_pricelist())

@@ -37,7 +37,17 @@ class TestTier(VracTarifsCase):
         self.assertAlmostEqual(
             self._price(self.tier_c), 13.50
         )  # 13.481 rounded to 0.10
-        self.assertEqual(self.tier_c.pricelist_id.name, "Test C2")
+        # The pricelist's name tells no tier; coordinators read the tier's.
+        pricelist = self.tier_c.pricelist_id
+        self.assertEqual(pricelist.name, "Household prices")
+        self.assertEqual(
+            pricelist.with_user(self.coordinator).display_name,
+            f"Test C2 ({pricelist.currency_id.name})",
+        )
+        self.assertEqual(
+            pricelist.with_user(self.volunteer).display_name,
+            f"Household prices ({pricelist.currency_id.name})",
+        )
         self.tier_c.action_archive()
         self.assertFalse(self.tier_c.pricelist_id.active)
 
