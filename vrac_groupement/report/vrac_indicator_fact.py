@@ -47,8 +47,12 @@ class VracIndicatorFact(models.Model):
 
         A cell counting households or people (new members, renewals...)
         below the privacy threshold is left empty, and so is its count of
-        rows. The engine reads `_read_group`, with the exact figures it hides
-        itself.
+        rows. So is a cell that would give such a count back: the cells of
+        one answer that differ by one grouping only add up to the cell of
+        the coarser answer (Romans + Die = the total of the indicator), so
+        the engine's rule (`vrac.indicator._vrac_hidden_cells`) blanks
+        another of them, or the whole when none is left. The engine reads
+        `_read_group`, with the exact figures it hides itself.
         """
         result = super().read_group(
             domain,
@@ -59,7 +63,48 @@ class VracIndicatorFact(models.Model):
             orderby=orderby,
             lazy=lazy,
         )
-        return self._vrac_hide_small_counts(domain, result)
+        groupby = [groupby] if isinstance(groupby, str) else list(groupby or [])
+        dimensions = list(self._read_group_get_annoted_groupby(groupby, lazy=lazy))
+        counts = self._vrac_count_indicators()
+        threshold = self.env["vrac.indicator"]._vrac_privacy_threshold()
+        mixed = [
+            row
+            for row in result
+            if not row.get("indicator")
+            and 0 < (self._vrac_row_figure(row, dimensions) or 0) < threshold
+        ]
+        with_other_facts = None
+        if mixed and "indicator" not in dimensions:
+            # A row summing several indicators counts people when all its
+            # facts do: the same grouping without the counts tells which.
+            with_other_facts = {
+                self._vrac_row_key(row, dimensions)
+                for row in super().read_group(
+                    list(domain or []) + [("indicator", "not in", list(counts))],
+                    ["value:sum"],
+                    groupby,
+                    lazy=lazy,
+                )
+            }
+        return self._vrac_hide_small_counts(
+            domain, result, dimensions, with_other_facts
+        )
+
+    @api.model
+    def _vrac_row_figure(self, row, dimensions):
+        """The measure of a row: its value, or its count of facts when the
+        value is not asked (a fact counting people is worth 1)."""
+        if "value" in row:
+            return row["value"]
+        count_key = f"{dimensions[0].split(':')[0]}_count" if dimensions else None
+        return row.get("__count", row.get(count_key))
+
+    @api.model
+    def _vrac_row_key(self, row, dimensions):
+        return tuple(
+            tuple(value) if isinstance(value, list) else value
+            for value in (row.get(dimension) for dimension in dimensions)
+        )
 
     @api.model
     @tools.ormcache()
@@ -74,11 +119,19 @@ class VracIndicatorFact(models.Model):
         )
 
     @api.model
-    def _vrac_hide_small_counts(self, domain, result):
+    def _vrac_hide_small_counts(
+        self, domain, result, dimensions=(), with_other_facts=None
+    ):
+        """Blank the rows of one read_group answer that tell small counts.
+
+        Rows are counts when grouped by a count indicator, or when all their
+        facts count people (the "Memberships" filter, or no other fact in
+        the row: `with_other_facts` holds the rows that have others).
+        Siblings (rows equal but in one grouping) add up to a shown cell of
+        the coarser answer: the engine's rule hides a second one among them
+        when the first could be given back.
+        """
         counts = self._vrac_count_indicators()
-        threshold = self.env.company.vrac_indicator_threshold
-        # Rows not grouped by indicator are counts when the domain keeps
-        # count indicators only (the "Memberships" filter).
         chosen = set()
         for leaf in domain or []:
             if isinstance(leaf, (list, tuple)) and len(leaf) == 3:
@@ -87,14 +140,39 @@ class VracIndicatorFact(models.Model):
                 elif leaf[0] == "indicator" and leaf[1] == "in":
                     chosen.update(leaf[2])
         only_counts = bool(chosen) and chosen <= counts
-        for row in result:
+        figures = {}
+        countable = set()
+        keys = {}
+        for index, row in enumerate(result):
+            figures[index] = self._vrac_row_figure(row, dimensions) or 0
+            keys[index] = self._vrac_row_key(row, dimensions)
             indicator = row.get("indicator")
-            if not (indicator in counts or (not indicator and only_counts)):
-                continue
-            if 0 < (row.get("value") or 0) < threshold:
-                for key in row:
-                    if key == "value" or key.endswith("_count") or key == "__count":
-                        row[key] = False
+            if (
+                indicator in counts
+                or (not indicator and only_counts)
+                or (
+                    not indicator
+                    and with_other_facts is not None
+                    and keys[index] not in with_other_facts
+                )
+            ):
+                countable.add(index)
+        relations = []
+        for position in range(len(dimensions)):
+            siblings = {}
+            for index, key in keys.items():
+                siblings.setdefault(key[:position] + key[position + 1 :], []).append(
+                    index
+                )
+            relations += [(None, parts) for parts in siblings.values()]
+        hidden = self.env["vrac.indicator"]._vrac_hidden_cells(
+            figures, relations, countable
+        )
+        for index in hidden:
+            row = result[index]
+            for key in row:
+                if key == "value" or key.endswith("_count") or key == "__count":
+                    row[key] = False
         return result
 
     @api.model

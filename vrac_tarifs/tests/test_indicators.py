@@ -290,22 +290,42 @@ class TestTarifsIndicators(VracTarifsCase):
     # Social mix
 
     def test_precarity_share_against_the_target(self):
-        rows = self.report_rows(self.report())
+        # At 5, Mixité's share (7 of 10) would tell its 3 households of tier B
+        # (10 - 7): hidden (see test_tiers_do_not_give_back_a_hidden_tier).
+        self.env.company.vrac_indicator_threshold = 3
+        rows = self.report_rows(self.report(groupements=self.mix))
         share = rows["precarity_share"]
         self.assertEqual(share["groups"][self.mix.id], "70.0 %")
         self.assertEqual(rows["precarity_households"]["groups"][self.mix.id], "7")
         self.assertEqual(rows["precarity_target"]["groups"][self.mix.id], "60.0 %")
         # Met: 10 points above the target.
         self.assertEqual(rows["precarity_gap"]["groups"][self.mix.id], "10.0 %")
+        self.env.company.vrac_indicator_threshold = 5
+        rows = self.report_rows(self.report())
+        share = rows["precarity_share"]
+        # Beside Petit (3 households, 1 in precarity), Mixité's 10 and 7
+        # would give Petit's back from the totals (13, 8): hidden, and so
+        # are the share and the gap computed from them.
+        self.assertEqual(rows["member_households"]["groups"][self.mix.id], "hidden")
+        self.assertEqual(rows["precarity_households"]["groups"][self.mix.id], "hidden")
+        self.assertEqual(share["groups"][self.mix.id], "hidden")
+        self.assertEqual(rows["precarity_gap"]["groups"][self.mix.id], "hidden")
+        self.assertEqual(rows["precarity_target"]["groups"][self.mix.id], "60.0 %")
         # Both groups: 8 of 13, against a target weighted by households
         # (60 x 10 + 50 x 3) / 13.
         self.assertAlmostEqual(share["value"], 800 / 13, places=6)
         self.assertAlmostEqual(rows["precarity_target"]["value"], 750 / 13, places=6)
         self.assertAlmostEqual(rows["precarity_gap"]["value"], 50 / 13, places=6)
         self.assertEqual(share["display"], "61.5 %")
+        # The target weighted by the households of each group would tell
+        # them: (60 x m + 50 x (13 - m)) / 13 gives m = 10. Hidden, and the
+        # gap (share minus target) with it.
+        self.assertEqual(rows["precarity_target"]["display"], "hidden")
+        self.assertEqual(rows["precarity_gap"]["display"], "hidden")
         # The previous period beside it: 5 of the 6 households of 2024.
         self.assertAlmostEqual(share["previous"], 500 / 6, places=6)
-        self.assertEqual(share["previous_display"], "83.3 %")
+        # Shown, it would tell the 1 household of tier B (6 - 5): hidden.
+        self.assertEqual(share["previous_display"], "hidden")
         self.assertEqual(rows["member_households"]["previous_display"], "6")
 
     def test_households_per_tier(self):
@@ -314,7 +334,9 @@ class TestTarifsIndicators(VracTarifsCase):
         # With several branches, the branch follows the tier's name.
         self.assertTrue(tier_a["label"].startswith("Households in tier Test A"))
         self.assertEqual(tier_a["value"], 8)
-        self.assertEqual(tier_a["groups"][self.mix.id], "7")
+        # Petit's 1 household in A would come back from 8 - 7: hidden.
+        self.assertEqual(tier_a["groups"][self.mix.id], "hidden")
+        self.assertEqual(tier_a["groups"][self.small.id], "< 5")
         self.assertEqual(rows[f"tier_{self.tier_a.id}_share"]["display"], "61.5 %")
         # The household without tier counts in the default tier, B.
         tier_b = rows[f"tier_{self.tier_b.id}"]
@@ -426,11 +448,22 @@ class TestTarifsIndicators(VracTarifsCase):
         )
 
     def test_dashboard_shows_the_share_against_the_target(self):
-        html = str(self.mix.vrac_dashboard_html)
+        # Mixité's card alone, at a threshold of 3 (at 5 its share would
+        # tell its 3 households of tier B).
+        self.env.company.vrac_indicator_threshold = 3
+        html = str(self.mix.with_prefetch(self.mix.ids).vrac_dashboard_html)
         self.assertIn('data-key="precarity_share"', html)
         self.assertIn("(target 60 %)", html)
         self.assertIn("70.0 %", html)
-        # The small group's share is hidden there too.
+        # The cards of both groups: the small group's share is hidden, and
+        # so is Mixité's (its 10 households would give Petit's 3 back from
+        # the report's total of 13).
+        self.env.company.vrac_indicator_threshold = 5
+        cards = self.mix | self.small
+        cards.invalidate_recordset(["vrac_dashboard_html"])
         small = str(self.small.vrac_dashboard_html)
         self.assertIn("(target 50 %)", small)
         self.assertNotIn("33.3 %", small)
+        html = str(self.mix.vrac_dashboard_html)
+        self.assertIn("(target 60 %)", html)
+        self.assertNotIn("70.0 %", html)
