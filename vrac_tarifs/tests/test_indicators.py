@@ -4,6 +4,8 @@ from odoo import Command
 from odoo.exceptions import AccessError
 from odoo.tests import tagged
 
+from odoo.addons.vrac_groupement.tests import test_indicator_report as report_tests
+
 from .common import VracTarifsCase
 from .test_food_credit import setup_food_credit
 
@@ -344,6 +346,59 @@ class TestTarifsIndicators(VracTarifsCase):
         self.assertEqual(tier_b["groups"][self.mix.id], "< 5")
         self.assertEqual(rows[f"tier_{self.tier_b.id}_share"]["display"], "< 5")
         self.assertEqual(rows[f"tier_{self.tier_c.id}"]["value"], 2)
+
+    def test_tiers_do_not_give_back_a_hidden_tier(self):
+        """Mixité alone in 2025: 10 member households, 7 in tier A (the
+        precarity tier), 3 in B. Tier B is shown "< 5": tier A (7), or the
+        households in precarity (7), or their share (70 %), beside the 10
+        members would tell it (10 - 7 = 3)."""
+        report = self.report(groupements=self.mix)
+        rows = self.report_rows(report)
+        tier_a, tier_b = (f"tier_{self.tier_a.id}", f"tier_{self.tier_b.id}")
+        self.assertNotIn(f"tier_{self.tier_c.id}", rows)  # nobody, left out
+        shown = {
+            key: rows[key]["display"]
+            for key in (
+                "member_households",
+                tier_a,
+                tier_b,
+                "precarity_households",
+                "precarity_share",
+                "precarity_gap",
+            )
+        }
+        self.assertEqual(
+            shown,
+            {
+                "member_households": "10",
+                tier_a: "hidden",
+                tier_b: "< 5",
+                "precarity_households": "hidden",
+                "precarity_share": "hidden",
+                "precarity_gap": "hidden",
+            },
+        )
+        self.assertEqual(rows[tier_a]["groups"][self.mix.id], "hidden")
+        # The spreadsheet shows the same: 10 members, no tier to subtract.
+        reader = report_tests.TestIndicatorReport.read_xlsx
+        content = report._vrac_xlsx_content(report._vrac_report_data())
+        sheet = reader(self, content)["Indicators"]
+        cells = {row[1]: row[2] for row in sheet if len(row) > 2}
+        self.assertEqual(cells["Member households (end of period)"], 10.0)
+        self.assertEqual(
+            [cells[rows[key]["label"]] for key in (tier_a, tier_b)],
+            ["hidden", "< 5"],
+        )
+        self.assertEqual(
+            cells["Households in a precarity tier (end of period)"], "hidden"
+        )
+        # The previous year: 6 members, 5 in A, 1 in B.
+        self.assertEqual(rows["member_households"]["previous_display"], "6")
+        self.assertEqual(
+            (rows[tier_a]["previous_display"], rows[tier_b]["previous_display"]),
+            ("hidden", "< 5"),
+        )
+        self.assertEqual(rows["precarity_share"]["previous_display"], "hidden")
 
     def test_a_tier_nobody_is_in_is_left_out(self):
         empty = self.tier_c.copy(
