@@ -324,6 +324,10 @@ class TestTarifsIndicators(VracTarifsCase):
         # gap (share minus target) with it.
         self.assertEqual(rows["precarity_target"]["display"], "hidden")
         self.assertEqual(rows["precarity_gap"]["display"], "hidden")
+        # Last year's target is shown (6 households, all in Mixité), but no
+        # change from it: the change would give this year's back.
+        self.assertEqual(rows["precarity_target"]["previous_display"], "60.0 %")
+        self.assertEqual(rows["precarity_target"]["change"], "")
         # The previous period beside it: 5 of the 6 households of 2024.
         self.assertAlmostEqual(share["previous"], 500 / 6, places=6)
         # Shown, it would tell the 1 household of tier B (6 - 5): hidden.
