@@ -187,7 +187,10 @@ class VracIndicator(models.AbstractModel):
         puts it on the groups' dashboard cards, `dashboard_target` names the
         indicator shown beside it as the target. A figure computed otherwise that
         would reveal such a ratio (a gap to a target) names it in
-        `privacy_ratio`, and is hidden alike. An `optional` indicator (one
+        `privacy_ratio`, and is hidden alike. A figure of the whole weighted
+        by a count of each group (the network's target) names that count in
+        `privacy_weights`: its total is hidden when one of the count's group
+        cells is (see `_vrac_privacy_pass`). An `optional` indicator (one
         per tier, per funder) is left out of the report when it is 0 in both
         periods.
         """
