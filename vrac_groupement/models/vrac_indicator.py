@@ -40,7 +40,7 @@ class VracIndicator(models.AbstractModel):
 
     @api.model
     def _vrac_hidden_cells(
-        self, values, relations=None, countable=None, threshold=None
+        self, values, relations=None, countable=None, threshold=None, decided=None
     ):
         """The cells of `values` ({cell: figure}) that no output may show.
 
@@ -52,16 +52,21 @@ class VracIndicator(models.AbstractModel):
         the shown cells beside it give it back (total 9, Romans 8: Die is 1).
         `relations` lists `(total cell, [part cells])`, the parts adding up
         to the total (default: every cell but "total" adds up to "total"; the
-        total cell may be None when it is shown elsewhere, as in the pivot).
-        While the hidden parts of a relation add up to less than the
-        threshold (one small cell alone, or two cells of 1) and its total is
-        shown, the smallest other non-zero part is hidden too; when no such
-        part is left, the total is hidden. So what the total and the shown
-        parts give back is the sum of at least two hidden cells, at least the
-        threshold. Relations are walked again until nothing changes, since a
-        cell hidden for one may be a part or a total of another.
+        total cell may be None when it is not known here). While the hidden
+        parts of a relation add up to less than the threshold (one small
+        cell alone, or two cells of 1), the smallest other non-zero part is
+        hidden too; when no such part is left, the total is hidden. So what
+        the total and the shown parts give back is the sum of at least two
+        hidden cells, at least the threshold. A hidden total whose parts are
+        all shown would come back as their sum: its smallest non-zero part
+        is hidden too. Relations are walked again until nothing changes,
+        since a cell hidden for one may be a part or a total of another.
 
-        Returns the set of hidden cells.
+        `decided` ({cell: hidden}) holds cells whose fate is already settled
+        elsewhere (the coarser answers of the pivot): they are not hidden
+        nor shown here.
+
+        Returns the set of hidden cells (among those not decided).
         """
         if threshold is None:
             threshold = self._vrac_privacy_threshold()
@@ -69,31 +74,42 @@ class VracIndicator(models.AbstractModel):
             countable = values.keys()
         if relations is None:
             relations = [("total", [cell for cell in values if cell != "total"])]
-        hidden = {cell for cell in countable if 0 < (values.get(cell) or 0) < threshold}
-        changed = bool(hidden)
+        decided = decided or {}
+        hidden = {cell for cell, is_hidden in decided.items() if is_hidden}
+        hidden.update(
+            cell
+            for cell in countable
+            if cell not in decided and 0 < (values.get(cell) or 0) < threshold
+        )
+        changed = True
         while changed:
             changed = False
             for total, parts in relations:
-                if total is not None and total in hidden:
-                    continue
-                hidden_sum = sum(
-                    values.get(part) or 0 for part in parts if part in hidden
-                )
-                if not hidden_sum or abs(hidden_sum) >= threshold:
-                    continue
-                shown = [
-                    part for part in parts if part not in hidden and values.get(part)
+                hidden_parts = [
+                    part for part in parts if part in hidden and values.get(part)
                 ]
-                if shown:
-                    hidden.add(
-                        min(shown, key=lambda part: (abs(values[part]), str(part)))
-                    )
-                elif total is not None:
-                    hidden.add(total)
-                else:
+                shown = [
+                    part
+                    for part in parts
+                    if part not in hidden and part not in decided and values.get(part)
+                ]
+                total_hidden = total is not None and total in hidden
+                hidden_sum = sum(values[part] for part in hidden_parts)
+                if total_hidden and not hidden_parts:
+                    # Its parts would give the hidden total back.
+                    if not shown:
+                        continue
+                elif not hidden_sum or abs(hidden_sum) >= threshold:
                     continue
+                elif not shown:
+                    if total is None or total_hidden or total in decided:
+                        continue
+                    hidden.add(total)
+                    changed = True
+                    continue
+                hidden.add(min(shown, key=lambda part: (abs(values[part]), str(part))))
                 changed = True
-        return hidden
+        return hidden - set(decided)
 
     @api.model
     def _vrac_privacy_relations(self, rows):

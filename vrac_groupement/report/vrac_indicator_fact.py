@@ -47,12 +47,9 @@ class VracIndicatorFact(models.Model):
 
         A cell counting households or people (new members, renewals...)
         below the privacy threshold is left empty, and so is its count of
-        rows. So is a cell that would give such a count back: the cells of
-        one answer that differ by one grouping only add up to the cell of
-        the coarser answer (Romans + Die = the total of the indicator), so
-        the engine's rule (`vrac.indicator._vrac_hidden_cells`) blanks
-        another of them, or the whole when none is left. The engine reads
-        `_read_group`, with the exact figures it hides itself.
+        rows. So is a cell that would give such a count back: see
+        `_vrac_hide_small_counts`. The engine reads `_read_group`, with the
+        exact figures it hides itself.
         """
         result = super().read_group(
             domain,
@@ -65,29 +62,27 @@ class VracIndicatorFact(models.Model):
         )
         groupby = [groupby] if isinstance(groupby, str) else list(groupby or [])
         dimensions = list(self._read_group_get_annoted_groupby(groupby, lazy=lazy))
-        counts = self._vrac_count_indicators()
-        threshold = self.env["vrac.indicator"]._vrac_privacy_threshold()
-        mixed = [
-            row
-            for row in result
-            if not row.get("indicator")
-            and 0 < (self._vrac_row_figure(row, dimensions) or 0) < threshold
-        ]
-        with_other_facts = None
-        if mixed and "indicator" not in dimensions:
-            # A row summing several indicators counts people when all its
-            # facts do: the same grouping without the counts tells which.
-            with_other_facts = {
+
+        def with_other_facts():
+            # The rows holding facts that count no one: the same grouping
+            # without the counts tells which.
+            counts = self._vrac_count_indicators()
+            return {
                 self._vrac_row_key(row, dimensions)
-                for row in super().read_group(
+                for row in super(VracIndicatorFact, self).read_group(
                     list(domain or []) + [("indicator", "not in", list(counts))],
                     ["value:sum"],
                     groupby,
                     lazy=lazy,
                 )
             }
+
         return self._vrac_hide_small_counts(
-            domain, result, dimensions, with_other_facts
+            domain,
+            result,
+            dimensions,
+            with_other_facts,
+            complete=not offset and not limit,
         )
 
     @api.model
@@ -95,9 +90,9 @@ class VracIndicatorFact(models.Model):
         """The measure of a row: its value, or its count of facts when the
         value is not asked (a fact counting people is worth 1)."""
         if "value" in row:
-            return row["value"]
+            return row["value"] or 0
         count_key = f"{dimensions[0].split(':')[0]}_count" if dimensions else None
-        return row.get("__count", row.get(count_key))
+        return row.get("__count", row.get(count_key)) or 0
 
     @api.model
     def _vrac_row_key(self, row, dimensions):
@@ -120,18 +115,30 @@ class VracIndicatorFact(models.Model):
 
     @api.model
     def _vrac_hide_small_counts(
-        self, domain, result, dimensions=(), with_other_facts=None
+        self, domain, result, dimensions=(), with_other_facts=None, complete=True
     ):
         """Blank the rows of one read_group answer that tell small counts.
 
-        Rows are counts when grouped by a count indicator, or when all their
-        facts count people (the "Memberships" filter, or no other fact in
-        the row: `with_other_facts` holds the rows that have others).
-        Siblings (rows equal but in one grouping) add up to a shown cell of
-        the coarser answer: the engine's rule hides a second one among them
-        when the first could be given back.
+        A cell counts people when grouped by a count indicator, or when all
+        its facts do (the "Memberships" filter, or a group whose only facts
+        are memberships; `with_other_facts` returns the rows holding others,
+        asked only when a small row needs it).
+
+        The pivot shows this answer beside coarser ones (the totals of its
+        rows and columns), each asked by its own read_group: the rows that
+        differ by one grouping add up to a cell of the coarser answer that
+        drops it (Romans + Die = the indicator's total). So every answer
+        settles its coarser answers first, summing its own rows, from the
+        total down, each with the engine's rule
+        (`vrac.indicator._vrac_hidden_cells`) against the cells already
+        settled: the coarser answers, asked alone, settle the same cells the
+        same way, and no hidden cell comes back from a shown total and its
+        shown parts. A page of rows (offset, limit) is not complete: its
+        rows are only checked among themselves.
         """
         counts = self._vrac_count_indicators()
+        engine = self.env["vrac.indicator"]
+        threshold = engine._vrac_privacy_threshold()
         chosen = set()
         for leaf in domain or []:
             if isinstance(leaf, (list, tuple)) and len(leaf) == 3:
@@ -140,40 +147,112 @@ class VracIndicatorFact(models.Model):
                 elif leaf[0] == "indicator" and leaf[1] == "in":
                     chosen.update(leaf[2])
         only_counts = bool(chosen) and chosen <= counts
-        figures = {}
-        countable = set()
-        keys = {}
-        for index, row in enumerate(result):
-            figures[index] = self._vrac_row_figure(row, dimensions) or 0
-            keys[index] = self._vrac_row_key(row, dimensions)
-            indicator = row.get("indicator")
-            if (
-                indicator in counts
-                or (not indicator and only_counts)
-                or (
-                    not indicator
-                    and with_other_facts is not None
-                    and keys[index] not in with_other_facts
-                )
-            ):
-                countable.add(index)
-        relations = []
-        for position in range(len(dimensions)):
-            siblings = {}
-            for index, key in keys.items():
-                siblings.setdefault(key[:position] + key[position + 1 :], []).append(
-                    index
-                )
-            relations += [(None, parts) for parts in siblings.values()]
-        hidden = self.env["vrac.indicator"]._vrac_hidden_cells(
-            figures, relations, countable
+        dimensions = list(dimensions)
+        finest = tuple(range(len(dimensions)))
+        # The indicator's place in a row's key, if grouped by indicator.
+        position = dimensions.index("indicator") if "indicator" in dimensions else None
+        rows = [
+            (
+                self._vrac_row_key(row, dimensions),
+                self._vrac_row_figure(row, dimensions),
+            )
+            for row in result
+        ]
+        levels = self._vrac_pivot_levels(len(dimensions), complete)
+        values, other = self._vrac_pivot_cells(
+            rows,
+            levels,
+            lambda key: key[position] not in counts if position is not None else None,
         )
-        for index in hidden:
-            row = result[index]
-            for key in row:
-                if key == "value" or key.endswith("_count") or key == "__count":
-                    row[key] = False
+        if position is None and not only_counts and with_other_facts is not None:
+            if any(0 < value < threshold for value in values.values()):
+                others = with_other_facts()
+                other = self._vrac_pivot_cells(rows, levels, lambda key: key in others)[
+                    1
+                ]
+
+        def countable(cell):
+            level, key = cell
+            if position is not None and position in level:
+                return key[level.index(position)] in counts
+            return only_counts or other.get(cell) is False
+
+        decided = {}
+        for level in levels:
+            cells = [cell for cell in values if cell[0] == level]
+            hidden = engine._vrac_hidden_cells(
+                values,
+                self._vrac_pivot_relations(level, cells, decided, dimensions),
+                [cell for cell in cells if countable(cell)],
+                threshold,
+                decided,
+            )
+            decided.update((cell, cell in hidden) for cell in cells)
+        for row, (key, _figure) in zip(result, rows, strict=True):
+            if decided.get((finest, key)):
+                for name in row:
+                    if name == "value" or name.endswith("_count") or name == "__count":
+                        row[name] = False
         return result
+
+    @api.model
+    def _vrac_pivot_levels(self, size, complete):
+        """The answers shown beside one of `size` groupings, from the total
+        down: every set of its groupings (their positions), or only its own
+        when the answer is not complete."""
+        if not complete:
+            return [tuple(range(size))]
+        return sorted(
+            (
+                tuple(index for index in range(size) if mask & (1 << index))
+                for mask in range(1 << size)
+            ),
+            key=len,
+        )
+
+    @api.model
+    def _vrac_pivot_cells(self, rows, levels, is_other):
+        """({cell: figure}, {cell: holds facts counting no one}) of every
+        level, summed from the rows ([(key, figure)]); a cell is (level,
+        key). `is_other(key)` tells it for a row (None: unknown)."""
+        values = {}
+        other = {}
+        for key, figure in rows:
+            row_other = is_other(key)
+            for level in levels:
+                cell = (level, tuple(key[index] for index in level))
+                values[cell] = values.get(cell, 0) + figure
+                if row_other is not None:
+                    other[cell] = other.get(cell, False) or row_other
+        return values, other
+
+    @api.model
+    def _vrac_pivot_relations(self, level, cells, decided, dimensions):
+        """[(parent cell or None, [cells])]: the cells of `level` that differ
+        by one grouping add up to the cell of the coarser level without it.
+
+        In an order that does not hang on the order of the groupings nor of
+        the rows, so that every answer settles a level alike."""
+        relations = []
+        for index in sorted(level, key=lambda index: dimensions[index]):
+            parent_level = tuple(position for position in level if position != index)
+            siblings = {}
+            for cell in cells:
+                parent_key = tuple(
+                    value
+                    for position, value in zip(level, cell[1], strict=True)
+                    if position != index
+                )
+                siblings.setdefault(parent_key, []).append(cell)
+            for parent_key in sorted(siblings, key=str):
+                parent = (parent_level, parent_key)
+                relations.append(
+                    (
+                        parent if parent in decided else None,
+                        sorted(siblings[parent_key], key=lambda cell: str(cell[1])),
+                    )
+                )
+        return relations
 
     @api.model
     def _vrac_fact_indicators(self):

@@ -210,3 +210,99 @@ class TestIndicatorPrivacy(VracGroupementCase):
         cells = {row["groupement_id"][0]: row["value"] for row in rows}
         self.assertIs(cells[self.die.id], False)
         self.assertIs(cells[self.romans.id], False)
+
+    def test_pivot_totals_beside_the_cells(self):
+        """The pivot as the web client loads it: indicators in rows, groups
+        in columns, each total asked by its own read_group. Every equation
+        the table gives (a total is the sum of its row or column) is solved
+        when it has one unknown: no hidden cell may come out.
+
+        In 2025, with two more groups: Valence, 6 memberships expired; Crest,
+        3 households joined (3 new members, the only ones). The 3 new
+        members are hidden, so is the 17 - 3 expired beside them; the
+        expired of Romans (8) and Valence (6) may not both stay shown, or
+        they would add up to it."""
+        valence, crest = self.Groupement.create(
+            [
+                {"name": "Test Valence", "code": "T-VAL", "town": "Valence"},
+                {"name": "Test Crest", "code": "T-CRE", "town": "Crest"},
+            ]
+        )
+        fee = self.env.ref("vrac_groupement.product_membership_year")
+        self.Partner.create(
+            [
+                {
+                    "name": f"Foyer Parti Valence {index}",
+                    "vrac_groupement_id": valence.id,
+                    "vrac_join_date": "2024-03-01",
+                }
+                for index in range(6)
+            ]
+        )._vrac_record_membership_payment(fee, 1.0, date(2024, 3, 1))
+        self.Partner.create(
+            [
+                {
+                    "name": f"Foyer Nouveau Crest {index}",
+                    "vrac_groupement_id": crest.id,
+                    "vrac_join_date": "2025-02-01",
+                }
+                for index in range(3)
+            ]
+        )
+        self.env.flush_all()
+        Fact = self.env["vrac.indicator.fact"]
+        domain = [
+            ("groupement_id", "in", (self.romans | valence | crest).ids),
+            ("date", ">=", YEAR[0]),
+            ("date", "<=", YEAR[1]),
+            ("indicator", "in", ("new_members", "renewals", "expired")),
+        ]
+        table = {}
+        for groupby in ([], ["indicator"], ["groupement_id"]) + (
+            ["indicator", "groupement_id"],
+        ):
+            for row in Fact.read_group(domain, ["value:sum"], groupby, lazy=False):
+                indicator = row.get("indicator") if "indicator" in groupby else None
+                group = row["groupement_id"][0] if "groupement_id" in groupby else None
+                table[indicator, group] = row["value"]
+        indicators = {key[0] for key in table} - {None}
+        groups = {key[1] for key in table} - {None}
+        self.assertEqual(indicators, {"new_members", "expired"})
+        self.assertEqual(table[None, None], 17)
+        self.assertIs(table["new_members", crest.id], False)
+        self.assertIs(table["new_members", None], False)
+        # What a reader knows: the shown cells, 0 where the pivot is empty.
+        known = {
+            (indicator, group): table.get((indicator, group), 0)
+            for indicator in indicators | {None}
+            for group in groups | {None}
+        }
+        hidden = {cell for cell, value in known.items() if value is False}
+        known = {cell: value for cell, value in known.items() if value is not False}
+        equations = [
+            ((None, None), [(indicator, None) for indicator in indicators]),
+            ((None, None), [(None, group) for group in groups]),
+        ]
+        equations += [
+            ((indicator, None), [(indicator, group) for group in groups])
+            for indicator in indicators
+        ]
+        equations += [
+            ((None, group), [(indicator, group) for indicator in indicators])
+            for group in groups
+        ]
+        solved = True
+        while solved:
+            solved = False
+            for total, parts in equations:
+                unknown = [cell for cell in [total] + parts if cell not in known]
+                if len(unknown) != 1:
+                    continue
+                [cell] = unknown
+                shown = sum(known[part] for part in parts if part in known)
+                known[cell] = shown if cell == total else known[total] - shown
+                solved = True
+        self.assertFalse(
+            {cell: known[cell] for cell in hidden if cell in known},
+            "hidden cells worked out from the pivot",
+        )
