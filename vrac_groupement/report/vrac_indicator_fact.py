@@ -1,9 +1,13 @@
 # Copyright 2026 VRAC for Odoo contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import _, api, fields, models, tools
+from odoo.osv import expression
 from odoo.tools import SQL
 
 from ..models.vrac_indicator import COUNTED_MEMBERSHIP_STATES, RUN_CYCLE_STATES
+
+# Fields whose header the pivot opens with `field = value` in the domain.
+HEADER_FIELDS = ("indicator", "groupement_id", "company_id", "funder_id")
 
 
 class VracIndicatorFact(models.Model):
@@ -50,6 +54,11 @@ class VracIndicatorFact(models.Model):
         rows. So is a cell that would give such a count back: see
         `_vrac_hide_small_counts`. The engine reads `_read_group`, with the
         exact figures it hides itself.
+
+        A header the user opens (an indicator, a group, a branch) asks its
+        rows with the pivot's domain AND its own value: they are settled
+        within the answer grouped by it too, over the pivot's domain, so
+        that they hide what the pivot's table hides.
         """
         result = super().read_group(
             domain,
@@ -62,28 +71,101 @@ class VracIndicatorFact(models.Model):
         )
         groupby = [groupby] if isinstance(groupby, str) else list(groupby or [])
         dimensions = list(self._read_group_get_annoted_groupby(groupby, lazy=lazy))
+        base, peeled = self._vrac_peel_domain(domain, dimensions)
+        if not peeled or offset or limit:
+            return self._vrac_hide_small_counts(
+                domain,
+                result,
+                dimensions,
+                self._vrac_other_facts_reader(domain, dimensions),
+                complete=not offset and not limit,
+            )
+        measure = ["value:sum"] if any("value" in row for row in result) else []
+        full_dimensions = [field for field, _value in peeled] + dimensions
+        full = super().read_group(base, measure, full_dimensions, lazy=False)
+        self._vrac_hide_small_counts(
+            base,
+            full,
+            full_dimensions,
+            self._vrac_other_facts_reader(base, full_dimensions),
+        )
+        prefix = tuple(value for _field, value in peeled)
+        hidden = {
+            self._vrac_row_key(row, full_dimensions)
+            for row in full
+            if row.get("value", row.get("__count")) is False
+        }
+        for row in result:
+            if prefix + self._vrac_row_key(row, dimensions) in hidden:
+                self._vrac_blank_row(row)
+        return result
 
-        def with_other_facts():
-            # The rows holding facts that count no one: the same grouping
-            # without the counts tells which.
+    @api.model
+    def _vrac_peel_domain(self, domain, dimensions):
+        """(base domain, [(field, value)]): the domain of a header the user
+        opened is the pivot's domain AND `field = value` (one per header
+        level, last): peel those off, for the fields one groups by."""
+        domain = expression.normalize_domain(list(domain or []))
+        peeled = []
+        while domain:
+            leaf = domain[-1]
+            if not (
+                isinstance(leaf, (list, tuple))
+                and len(leaf) == 3
+                and leaf[0] in HEADER_FIELDS
+                and leaf[1] == "="
+                and not isinstance(leaf[2], (list, tuple, bool))
+                and leaf[0] not in dimensions
+                and leaf[0] not in [field for field, _value in peeled]
+            ):
+                break
+            if len(domain) == 1:
+                rest = []
+            elif domain[0] == "&" and self._vrac_is_expression(domain[1:-1]):
+                rest = domain[1:-1]
+            else:
+                break
+            peeled.insert(0, (leaf[0], leaf[2]))
+            domain = rest
+        return domain, peeled
+
+    @api.model
+    def _vrac_is_expression(self, tokens):
+        """Whether the tokens of a normalized domain make one expression."""
+        needed = 1
+        for token in tokens:
+            if needed <= 0:
+                return False
+            if token in (expression.AND_OPERATOR, expression.OR_OPERATOR):
+                needed += 1
+            elif token != expression.NOT_OPERATOR:
+                needed -= 1
+        return needed == 0
+
+    @api.model
+    def _vrac_other_facts_reader(self, domain, dimensions):
+        """A function returning the keys of the rows grouped by
+        `dimensions` that hold facts counting no one."""
+
+        def read():
             counts = self._vrac_count_indicators()
             return {
                 self._vrac_row_key(row, dimensions)
                 for row in super(VracIndicatorFact, self).read_group(
                     list(domain or []) + [("indicator", "not in", list(counts))],
                     ["value:sum"],
-                    groupby,
-                    lazy=lazy,
+                    dimensions,
+                    lazy=False,
                 )
             }
 
-        return self._vrac_hide_small_counts(
-            domain,
-            result,
-            dimensions,
-            with_other_facts,
-            complete=not offset and not limit,
-        )
+        return read
+
+    @api.model
+    def _vrac_blank_row(self, row):
+        for name in row:
+            if name == "value" or name.endswith("_count") or name == "__count":
+                row[name] = False
 
     @api.model
     def _vrac_row_figure(self, row, dimensions):
@@ -96,8 +178,9 @@ class VracIndicatorFact(models.Model):
 
     @api.model
     def _vrac_row_key(self, row, dimensions):
+        """The row's values of `dimensions`, a record as its id."""
         return tuple(
-            tuple(value) if isinstance(value, list) else value
+            value[0] if isinstance(value, (list, tuple)) else value
             for value in (row.get(dimension) for dimension in dimensions)
         )
 
@@ -190,9 +273,7 @@ class VracIndicatorFact(models.Model):
             decided.update((cell, cell in hidden) for cell in cells)
         for row, (key, _figure) in zip(result, rows, strict=True):
             if decided.get((finest, key)):
-                for name in row:
-                    if name == "value" or name.endswith("_count") or name == "__count":
-                        row[name] = False
+                self._vrac_blank_row(row)
         return result
 
     @api.model

@@ -5,6 +5,7 @@ from datetime import date
 
 from freezegun import freeze_time
 
+from odoo.osv import expression
 from odoo.tests import tagged
 
 from . import test_indicator_report as report_tests
@@ -306,3 +307,20 @@ class TestIndicatorPrivacy(VracGroupementCase):
             {cell: known[cell] for cell in hidden if cell in known},
             "hidden cells worked out from the pivot",
         )
+        # Opening the header "expired" by group asks its rows with the
+        # pivot's domain AND indicator = expired: the same cells are hidden
+        # (8 and 6 shown would add up to the hidden 14).
+        expanded = {
+            row["groupement_id"][0]: row["value"]
+            for row in Fact.read_group(
+                expression.AND([domain, [("indicator", "=", "expired")]]),
+                ["value:sum"],
+                ["groupement_id"],
+                lazy=False,
+            )
+        }
+        self.assertEqual(
+            expanded, {self.romans.id: 8, valence.id: False}, "expired by group"
+        )
+        self.assertEqual(expanded[self.romans.id], table["expired", self.romans.id])
+        self.assertIs(table["expired", valence.id], False)
