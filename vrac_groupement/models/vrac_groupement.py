@@ -226,7 +226,9 @@ class VracGroupement(models.Model):
         """{group id: Markup}: a small table of the key indicators.
 
         One engine call per period for all the groups; the figures go through
-        the funder report's formatting, so small counts show as "< 5".
+        the funder report's formatting, so small counts show as "< 5", and
+        the counts that would give them back with the total of these groups
+        (the funder report of the same groups and days) as "hidden".
         """
         (date_from, date_to), (previous_from, previous_to) = (
             self._vrac_dashboard_periods()

@@ -31,6 +31,155 @@ class VracIndicator(models.AbstractModel):
     # privacy threshold; "number" counts things (groups, cycles, products).
     SUPPRESSED_UNITS = ("count",)
 
+    # ------------------------------------------------------------------
+    # Privacy
+    # ------------------------------------------------------------------
+    @api.model
+    def _vrac_privacy_threshold(self):
+        return self.env.company.vrac_indicator_threshold or 1
+
+    @api.model
+    def _vrac_hidden_cells(
+        self, values, relations=None, countable=None, threshold=None, decided=None
+    ):
+        """The cells of `values` ({cell: figure}) that no output may show.
+
+        Primary: a count below the threshold is hidden (0 is shown: it
+        reveals no one). `countable` lists the cells that are counts (all by
+        default).
+
+        Secondary: hiding a small cell is not enough when a shown total and
+        the shown cells beside it give it back (total 9, Romans 8: Die is 1).
+        `relations` lists `(total cell, [part cells])`, the parts adding up
+        to the total (default: every cell but "total" adds up to "total"; the
+        total cell may be None when it is not known here). While the hidden
+        parts of a relation add up to less than the threshold (one small
+        cell alone, or two cells of 1), the smallest other non-zero part is
+        hidden too; when no such part is left, the total is hidden. So what
+        the total and the shown parts give back is the sum of at least two
+        hidden cells, at least the threshold. A hidden total whose parts are
+        all shown would come back as their sum: its smallest non-zero part
+        is hidden too. Relations are walked again until nothing changes,
+        since a cell hidden for one may be a part or a total of another.
+
+        `decided` ({cell: hidden}) holds cells whose fate is already settled
+        elsewhere (the coarser answers of the pivot): they are not hidden
+        nor shown here.
+
+        Returns the set of hidden cells (among those not decided).
+        """
+        if threshold is None:
+            threshold = self._vrac_privacy_threshold()
+        if countable is None:
+            countable = values.keys()
+        if relations is None:
+            relations = [("total", [cell for cell in values if cell != "total"])]
+        decided = decided or {}
+        hidden = {cell for cell, is_hidden in decided.items() if is_hidden}
+        hidden.update(
+            cell
+            for cell in countable
+            if cell not in decided and 0 < (values.get(cell) or 0) < threshold
+        )
+        changed = True
+        while changed:
+            changed = False
+            for total, parts in relations:
+                hidden_parts = [
+                    part for part in parts if part in hidden and values.get(part)
+                ]
+                shown = [
+                    part
+                    for part in parts
+                    if part not in hidden and part not in decided and values.get(part)
+                ]
+                total_hidden = total is not None and total in hidden
+                hidden_sum = sum(values[part] for part in hidden_parts)
+                if total_hidden and not hidden_parts:
+                    # Its parts would give the hidden total back.
+                    if not shown:
+                        continue
+                elif not hidden_sum or abs(hidden_sum) >= threshold:
+                    continue
+                elif not shown:
+                    if total is None or total_hidden or total in decided:
+                        continue
+                    hidden.add(total)
+                    changed = True
+                    continue
+                hidden.add(min(shown, key=lambda part: (abs(values[part]), str(part))))
+                changed = True
+        return hidden - set(decided)
+
+    @api.model
+    def _vrac_privacy_relations(self, rows):
+        """[(total key, [part keys])]: indicators whose values add up to
+        another's, in every column (per group and in total). Hook: the tiers
+        add up to the member households."""
+        return []
+
+    @api.model
+    def _vrac_privacy_pass(self, rows):
+        """Set `hidden` on each row: the columns (group ids, "total") it
+        may not show, primary and secondary (see `_vrac_hidden_cells`).
+
+        Counts add up along the groups (to their total) and along the
+        indicators named by `_vrac_privacy_relations`. A share whose
+        numerator or denominator is hidden in a column is hidden there
+        (`ratio_values`, set from `ratio` or `privacy_ratio`); a figure
+        weighted by a count (`privacy_weights`: a network target weighted by
+        the households of each group) hides its total when one of the
+        count's group cells is hidden.
+        """
+        by_key = {row["key"]: row for row in rows}
+        counts = [row for row in rows if row["unit"] in self.SUPPRESSED_UNITS]
+        values = {}
+        relations = []
+        for row in counts:
+            columns = list(row["values"])
+            for column in columns:
+                values[row["key"], column] = row["values"][column]
+            relations.append(
+                (
+                    (row["key"], "total"),
+                    [(row["key"], column) for column in columns if column != "total"],
+                )
+            )
+        for total_key, part_keys in self._vrac_privacy_relations(rows):
+            if total_key not in by_key:
+                continue
+            parts = [key for key in part_keys if key in by_key]
+            for column in by_key[total_key]["values"]:
+                relations.append(
+                    ((total_key, column), [(key, column) for key in parts])
+                )
+        hidden = self._vrac_hidden_cells(values, relations)
+        for row in counts:
+            row["hidden"] = {column for key, column in hidden if key == row["key"]}
+        threshold = self._vrac_privacy_threshold()
+        for row in rows:
+            if "hidden" in row:
+                continue
+            row["hidden"] = set()
+            for key, key_values in zip(
+                row.get("ratio_keys") or (),
+                row.get("ratio_values") or (),
+                strict=False,
+            ):
+                if key in by_key:
+                    row["hidden"] |= by_key[key]["hidden"] & set(row["values"])
+                else:
+                    # Not an indicator shown itself: only its small cells tell.
+                    row["hidden"] |= {
+                        column
+                        for column, value in key_values.items()
+                        if column in row["values"] and 0 < value < threshold
+                    }
+            weights = by_key.get(row.get("privacy_weights"))
+            if weights and weights["hidden"] - {"total"}:
+                row["hidden"].add("total")
+        return rows
+
     @api.model
     def _vrac_indicator_sections(self):
         """Ordered sections of the report: [(code, label)]."""
@@ -54,7 +203,10 @@ class VracIndicator(models.AbstractModel):
         puts it on the groups' dashboard cards, `dashboard_target` names the
         indicator shown beside it as the target. A figure computed otherwise that
         would reveal such a ratio (a gap to a target) names it in
-        `privacy_ratio`, and is hidden alike. An `optional` indicator (one
+        `privacy_ratio`, and is hidden alike. A figure of the whole weighted
+        by a count of each group (the network's target) names that count in
+        `privacy_weights`: its total is hidden when one of the count's group
+        cells is (see `_vrac_privacy_pass`). An `optional` indicator (one
         per tier, per funder) is left out of the report when it is 0 in both
         periods.
         """
@@ -360,6 +512,7 @@ class VracIndicator(models.AbstractModel):
             }
             row = dict(spec, key=key, values=shares)
             row["ratio_values"] = (numerator, denominator)
+            row["ratio_keys"] = tuple(ratio)
             rows.append(row)
         # A figure that tells a ratio without being one (a gap to a target)
         # names it in `privacy_ratio`, and is hidden with it.
@@ -369,6 +522,7 @@ class VracIndicator(models.AbstractModel):
                 row["ratio_values"] = tuple(
                     values.get(key) or self._vrac_empty(groupements) for key in keys
                 )
+                row["ratio_keys"] = tuple(keys)
         rows.sort(
             key=lambda row: (
                 sections.index(row["section"]) if row["section"] in sections else 99,
@@ -376,4 +530,4 @@ class VracIndicator(models.AbstractModel):
                 row["key"],
             )
         )
-        return rows
+        return self._vrac_privacy_pass(rows)

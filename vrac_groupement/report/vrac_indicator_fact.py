@@ -1,9 +1,13 @@
 # Copyright 2026 VRAC for Odoo contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import _, api, fields, models, tools
+from odoo.osv import expression
 from odoo.tools import SQL
 
 from ..models.vrac_indicator import COUNTED_MEMBERSHIP_STATES, RUN_CYCLE_STATES
+
+# Fields whose header the pivot opens with `field = value` in the domain.
+HEADER_FIELDS = ("indicator", "groupement_id", "company_id", "funder_id")
 
 
 class VracIndicatorFact(models.Model):
@@ -47,8 +51,14 @@ class VracIndicatorFact(models.Model):
 
         A cell counting households or people (new members, renewals...)
         below the privacy threshold is left empty, and so is its count of
-        rows. The engine reads `_read_group`, with the exact figures it hides
-        itself.
+        rows. So is a cell that would give such a count back: see
+        `_vrac_hide_small_counts`. The engine reads `_read_group`, with the
+        exact figures it hides itself.
+
+        A header the user opens (an indicator, a group, a branch) asks its
+        rows with the pivot's domain AND its own value: they are settled
+        within the answer grouped by it too, over the pivot's domain, so
+        that they hide what the pivot's table hides.
         """
         result = super().read_group(
             domain,
@@ -59,7 +69,120 @@ class VracIndicatorFact(models.Model):
             orderby=orderby,
             lazy=lazy,
         )
-        return self._vrac_hide_small_counts(domain, result)
+        groupby = [groupby] if isinstance(groupby, str) else list(groupby or [])
+        dimensions = list(self._read_group_get_annoted_groupby(groupby, lazy=lazy))
+        base, peeled = self._vrac_peel_domain(domain, dimensions)
+        if not peeled or offset or limit:
+            return self._vrac_hide_small_counts(
+                domain,
+                result,
+                dimensions,
+                self._vrac_other_facts_reader(domain, dimensions),
+                complete=not offset and not limit,
+            )
+        measure = ["value:sum"] if any("value" in row for row in result) else []
+        full_dimensions = [field for field, _value in peeled] + dimensions
+        full = super().read_group(base, measure, full_dimensions, lazy=False)
+        self._vrac_hide_small_counts(
+            base,
+            full,
+            full_dimensions,
+            self._vrac_other_facts_reader(base, full_dimensions),
+        )
+        prefix = tuple(value for _field, value in peeled)
+        hidden = {
+            self._vrac_row_key(row, full_dimensions)
+            for row in full
+            if row.get("value", row.get("__count")) is False
+        }
+        for row in result:
+            if prefix + self._vrac_row_key(row, dimensions) in hidden:
+                self._vrac_blank_row(row)
+        return result
+
+    @api.model
+    def _vrac_peel_domain(self, domain, dimensions):
+        """(base domain, [(field, value)]): the domain of a header the user
+        opened is the pivot's domain AND `field = value` (one per header
+        level, last): peel those off, for the fields one groups by."""
+        domain = expression.normalize_domain(list(domain or []))
+        peeled = []
+        while domain:
+            leaf = domain[-1]
+            if not (
+                isinstance(leaf, (list, tuple))
+                and len(leaf) == 3
+                and leaf[0] in HEADER_FIELDS
+                and leaf[1] == "="
+                and not isinstance(leaf[2], (list, tuple, bool))
+                and leaf[0] not in dimensions
+                and leaf[0] not in [field for field, _value in peeled]
+            ):
+                break
+            if len(domain) == 1:
+                rest = []
+            elif domain[0] == "&" and self._vrac_is_expression(domain[1:-1]):
+                rest = domain[1:-1]
+            else:
+                break
+            peeled.insert(0, (leaf[0], leaf[2]))
+            domain = rest
+        return domain, peeled
+
+    @api.model
+    def _vrac_is_expression(self, tokens):
+        """Whether the tokens of a normalized domain make one expression."""
+        needed = 1
+        for token in tokens:
+            if needed <= 0:
+                return False
+            if token in (expression.AND_OPERATOR, expression.OR_OPERATOR):
+                needed += 1
+            elif token != expression.NOT_OPERATOR:
+                needed -= 1
+        return needed == 0
+
+    @api.model
+    def _vrac_other_facts_reader(self, domain, dimensions):
+        """A function returning the keys of the rows grouped by
+        `dimensions` that hold facts counting no one."""
+
+        def read():
+            counts = self._vrac_count_indicators()
+            return {
+                self._vrac_row_key(row, dimensions)
+                for row in super(VracIndicatorFact, self).read_group(
+                    list(domain or []) + [("indicator", "not in", list(counts))],
+                    ["value:sum"],
+                    dimensions,
+                    lazy=False,
+                )
+            }
+
+        return read
+
+    @api.model
+    def _vrac_blank_row(self, row):
+        for name in row:
+            if name == "value" or name.endswith("_count") or name == "__count":
+                row[name] = False
+
+    @api.model
+    def _vrac_row_figure(self, row, dimensions):
+        """The measure of a row: its value, or its count of facts when the
+        value is not asked (a fact counting people is worth 1)."""
+        if "value" in row:
+            return row["value"] or 0
+        count_key = f"{dimensions[0].split(':')[0]}_count" if dimensions else None
+        return row.get("__count", row.get(count_key)) or 0
+
+    @api.model
+    def _vrac_row_key(self, row, dimensions):
+        """The row's values of `dimensions`, a record as its id."""
+        return tuple(
+            value[0] if isinstance(value, (list, tuple)) else value
+            for value in (row.get(dimension) for dimension in dimensions)
+        )
 
     @api.model
     @tools.ormcache()
@@ -74,11 +197,31 @@ class VracIndicatorFact(models.Model):
         )
 
     @api.model
-    def _vrac_hide_small_counts(self, domain, result):
+    def _vrac_hide_small_counts(
+        self, domain, result, dimensions=(), with_other_facts=None, complete=True
+    ):
+        """Blank the rows of one read_group answer that tell small counts.
+
+        A cell counts people when grouped by a count indicator, or when all
+        its facts do (the "Memberships" filter, or a group whose only facts
+        are memberships; `with_other_facts` returns the rows holding others,
+        asked only when a small row needs it).
+
+        The pivot shows this answer beside coarser ones (the totals of its
+        rows and columns), each asked by its own read_group: the rows that
+        differ by one grouping add up to a cell of the coarser answer that
+        drops it (Romans + Die = the indicator's total). So every answer
+        settles its coarser answers first, summing its own rows, from the
+        total down, each with the engine's rule
+        (`vrac.indicator._vrac_hidden_cells`) against the cells already
+        settled: the coarser answers, asked alone, settle the same cells the
+        same way, and no hidden cell comes back from a shown total and its
+        shown parts. A page of rows (offset, limit) is not complete: its
+        rows are only checked among themselves.
+        """
         counts = self._vrac_count_indicators()
-        threshold = self.env.company.vrac_indicator_threshold
-        # Rows not grouped by indicator are counts when the domain keeps
-        # count indicators only (the "Memberships" filter).
+        engine = self.env["vrac.indicator"]
+        threshold = engine._vrac_privacy_threshold()
         chosen = set()
         for leaf in domain or []:
             if isinstance(leaf, (list, tuple)) and len(leaf) == 3:
@@ -87,15 +230,110 @@ class VracIndicatorFact(models.Model):
                 elif leaf[0] == "indicator" and leaf[1] == "in":
                     chosen.update(leaf[2])
         only_counts = bool(chosen) and chosen <= counts
-        for row in result:
-            indicator = row.get("indicator")
-            if not (indicator in counts or (not indicator and only_counts)):
-                continue
-            if 0 < (row.get("value") or 0) < threshold:
-                for key in row:
-                    if key == "value" or key.endswith("_count") or key == "__count":
-                        row[key] = False
+        dimensions = list(dimensions)
+        finest = tuple(range(len(dimensions)))
+        # The indicator's place in a row's key, if grouped by indicator.
+        position = dimensions.index("indicator") if "indicator" in dimensions else None
+        rows = [
+            (
+                self._vrac_row_key(row, dimensions),
+                self._vrac_row_figure(row, dimensions),
+            )
+            for row in result
+        ]
+        levels = self._vrac_pivot_levels(len(dimensions), complete)
+        values, other = self._vrac_pivot_cells(
+            rows,
+            levels,
+            lambda key: key[position] not in counts if position is not None else None,
+        )
+        if position is None and not only_counts and with_other_facts is not None:
+            if any(0 < value < threshold for value in values.values()):
+                others = with_other_facts()
+                other = self._vrac_pivot_cells(rows, levels, lambda key: key in others)[
+                    1
+                ]
+
+        def countable(cell):
+            level, key = cell
+            if position is not None and position in level:
+                return key[level.index(position)] in counts
+            return only_counts or other.get(cell) is False
+
+        decided = {}
+        for level in levels:
+            cells = [cell for cell in values if cell[0] == level]
+            hidden = engine._vrac_hidden_cells(
+                values,
+                self._vrac_pivot_relations(level, cells, decided, dimensions),
+                [cell for cell in cells if countable(cell)],
+                threshold,
+                decided,
+            )
+            decided.update((cell, cell in hidden) for cell in cells)
+        for row, (key, _figure) in zip(result, rows, strict=True):
+            if decided.get((finest, key)):
+                self._vrac_blank_row(row)
         return result
+
+    @api.model
+    def _vrac_pivot_levels(self, size, complete):
+        """The answers shown beside one of `size` groupings, from the total
+        down: every set of its groupings (their positions), or only its own
+        when the answer is not complete."""
+        if not complete:
+            return [tuple(range(size))]
+        return sorted(
+            (
+                tuple(index for index in range(size) if mask & (1 << index))
+                for mask in range(1 << size)
+            ),
+            key=len,
+        )
+
+    @api.model
+    def _vrac_pivot_cells(self, rows, levels, is_other):
+        """({cell: figure}, {cell: holds facts counting no one}) of every
+        level, summed from the rows ([(key, figure)]); a cell is (level,
+        key). `is_other(key)` tells it for a row (None: unknown)."""
+        values = {}
+        other = {}
+        for key, figure in rows:
+            row_other = is_other(key)
+            for level in levels:
+                cell = (level, tuple(key[index] for index in level))
+                values[cell] = values.get(cell, 0) + figure
+                if row_other is not None:
+                    other[cell] = other.get(cell, False) or row_other
+        return values, other
+
+    @api.model
+    def _vrac_pivot_relations(self, level, cells, decided, dimensions):
+        """[(parent cell or None, [cells])]: the cells of `level` that differ
+        by one grouping add up to the cell of the coarser level without it.
+
+        In an order that does not hang on the order of the groupings nor of
+        the rows, so that every answer settles a level alike."""
+        relations = []
+        for index in sorted(level, key=lambda index: dimensions[index]):
+            parent_level = tuple(position for position in level if position != index)
+            siblings = {}
+            for cell in cells:
+                parent_key = tuple(
+                    value
+                    for position, value in zip(level, cell[1], strict=True)
+                    if position != index
+                )
+                siblings.setdefault(parent_key, []).append(cell)
+            for parent_key in sorted(siblings, key=str):
+                parent = (parent_level, parent_key)
+                relations.append(
+                    (
+                        parent if parent in decided else None,
+                        sorted(siblings[parent_key], key=lambda cell: str(cell[1])),
+                    )
+                )
+        return relations
 
     @api.model
     def _vrac_fact_indicators(self):

@@ -149,34 +149,42 @@ class VracIndicatorReport(models.TransientModel):
     # Figures
     # ------------------------------------------------------------------
     def _vrac_threshold(self):
-        return self.env.company.vrac_indicator_threshold or 1
+        return self.env["vrac.indicator"]._vrac_privacy_threshold()
 
     def _vrac_is_suppressed(self, row, value, group_key="total"):
-        """Whether the figure is hidden by the privacy threshold.
+        """Whether the figure is hidden to protect privacy.
 
-        A count below the threshold is hidden (0 is shown: it reveals no one),
-        and so is a figure whose ratio (`ratio_values`: a percent, or a gap to
-        a target that tells it) has such a count as numerator or denominator.
+        The engine decides (`vrac.indicator._vrac_privacy_pass`, which sets
+        `hidden` on its rows): counts below the threshold, the cells that
+        would give them back with the total, and the shares computed from
+        a hidden count. A row built elsewhere goes through the same pass.
         """
-        threshold = self._vrac_threshold()
-        if row["unit"] == "count":
-            return 0 < value < threshold
-        if row.get("ratio_values"):
-            numerator, denominator = row["ratio_values"]
-            return any(
-                0 < (values.get(group_key) or 0) < threshold
-                for values in (numerator, denominator)
-            )
-        return False
+        if "hidden" not in row:
+            self.env["vrac.indicator"]._vrac_privacy_pass([row])
+        return group_key in row["hidden"]
 
     def _vrac_suppressed_label(self):
         return _("< %(threshold)s", threshold=self._vrac_threshold())
+
+    def _vrac_hidden_label(self, row, value, group_key="total"):
+        """What a hidden figure shows: "< 5" for a small count or a share
+        of one; "hidden" for a figure hidden only so that it cannot give a
+        small count back (a count of 5 or more, a share of such a count)."""
+        threshold = self._vrac_threshold()
+        if row["unit"] == "count":
+            small = abs(value) < threshold
+        else:
+            small = any(
+                0 < (values.get(group_key) or 0) < threshold
+                for values in row.get("ratio_values") or ()
+            )
+        return self._vrac_suppressed_label() if small else _("hidden")
 
     def _vrac_format(self, row, value, group_key="total"):
         """The figure as shown: small counts as "< 5", in the user's language."""
         unit = row["unit"]
         if self._vrac_is_suppressed(row, value, group_key):
-            return self._vrac_suppressed_label()
+            return self._vrac_hidden_label(row, value, group_key)
         if unit == "count":
             return formatLang(self.env, value, digits=0, grouping=True)
         if unit == "percent":
@@ -243,7 +251,9 @@ class VracIndicatorReport(models.TransientModel):
                 # A tier or a funder of another branch: nothing to say.
                 continue
             suppressed = self._vrac_is_suppressed(row, value)
-            previous_suppressed = self._vrac_is_suppressed(before, previous_value)
+            previous_suppressed = row["key"] in previous and self._vrac_is_suppressed(
+                before, previous_value
+            )
             group_values = {
                 groupement.id: row["values"].get(groupement.id, 0.0)
                 for groupement in groupements
@@ -302,6 +312,10 @@ class VracIndicatorReport(models.TransientModel):
                 "Counts below %(threshold)s are shown as < %(threshold)s to "
                 "protect privacy.",
                 threshold=self._vrac_threshold(),
+            ),
+            "hidden_note": _(
+                'A figure marked "hidden" is not small: it is hidden so that the '
+                "total and the figures beside it cannot give a small count back."
             ),
             "suppressed_label": self._vrac_suppressed_label(),
             "sections": sections,
@@ -386,10 +400,14 @@ class VracIndicatorReport(models.TransientModel):
         return formats
 
     def _vrac_xlsx_write_value(self, sheet, row, col, line, value, hidden, formats):
-        """A figure as a number, or the text "< 5" when it is suppressed."""
+        """A figure as a number, or its label when it is suppressed: `hidden`
+        is then the label shown in the report ("< 5", "hidden")."""
         if hidden:
             sheet.write_string(
-                row, col, self._vrac_suppressed_label(), formats["text_right"]
+                row,
+                col,
+                hidden if isinstance(hidden, str) else self._vrac_suppressed_label(),
+                formats["text_right"],
             )
         elif line["unit"] == "percent":
             sheet.write_number(row, col, value / 100.0, formats["percent"])
@@ -431,6 +449,7 @@ class VracIndicatorReport(models.TransientModel):
             sheet.write_string(index, 0, label, formats["bold"])
             sheet.write_string(index, 1, value)
         sheet.write_string(len(header) + 1, 0, data["threshold_note"])
+        sheet.write_string(len(header) + 2, 0, data["hidden_note"])
         columns = [
             _("Section"),
             _("Indicator"),
@@ -443,7 +462,13 @@ class VracIndicatorReport(models.TransientModel):
             sheet, len(header) + 3, columns, data, formats
         ):
             self._vrac_xlsx_write_value(
-                sheet, row, 2, line, line["value"], line["suppressed"], formats
+                sheet,
+                row,
+                2,
+                line,
+                line["value"],
+                line["suppressed"] and line["display"],
+                formats,
             )
             self._vrac_xlsx_write_value(
                 sheet,
@@ -451,7 +476,7 @@ class VracIndicatorReport(models.TransientModel):
                 3,
                 line,
                 line["previous"],
-                line["previous_suppressed"],
+                line["previous_suppressed"] and line["previous_display"],
                 formats,
             )
             if line["change"] and line["unit"] != "percent" and line["previous"]:
@@ -474,6 +499,7 @@ class VracIndicatorReport(models.TransientModel):
         sheet.write_string(1, 0, _("Period"), formats["bold"])
         sheet.write_string(1, 1, data["period"])
         sheet.write_string(2, 0, data["threshold_note"])
+        sheet.write_string(3, 0, data["hidden_note"])
         groupements = data["groupements"]
         columns = [_("Section"), _("Indicator"), _("Unit")] + groupements.mapped("name")
         for row, line in self._vrac_xlsx_rows(sheet, 4, columns, data, formats):
@@ -485,7 +511,8 @@ class VracIndicatorReport(models.TransientModel):
                     col,
                     line,
                     line["group_values"][groupement.id],
-                    line["group_suppressed"][groupement.id],
+                    line["group_suppressed"][groupement.id]
+                    and line["groups"][groupement.id],
                     formats,
                 )
         sheet.set_column(0, 0, 22)

@@ -90,6 +90,9 @@ class VracIndicator(models.AbstractModel):
                 "sequence": 30,
                 "label": _("Target share in precarity"),
                 "unit": "percent",
+                # The network's target is weighted by the households of each
+                # group: it would tell a hidden count of a group.
+                "privacy_weights": "member_households",
             },
             "precarity_gap": {
                 "section": "mixite",
@@ -101,6 +104,8 @@ class VracIndicator(models.AbstractModel):
                 "unit": "percent",
                 # Share minus target would tell a hidden share: hidden with it.
                 "privacy_ratio": ("precarity_households", "member_households"),
+                # And the network's gap, the network's target.
+                "privacy_weights": "member_households",
             },
         }
         tiers = self._vrac_report_tiers()
@@ -176,6 +181,33 @@ class VracIndicator(models.AbstractModel):
                 "optional": True,
             }
         return specs
+
+    # ------------------------------------------------------------------
+    # Privacy
+    # ------------------------------------------------------------------
+    @api.model
+    def _vrac_privacy_relations(self, rows):
+        """The households per tier add up to the member households, those
+        of the precarity tiers to the households in precarity: a tier hidden
+        in a column must not come back from them."""
+        relations = super()._vrac_privacy_relations(rows)
+        tier_ids = [
+            int(row["key"][5:])
+            for row in rows
+            if row["key"].startswith("tier_") and row["key"][5:].isdigit()
+        ]
+        if not tier_ids:
+            return relations
+        # Read as superuser like the tiers of the report (volunteers cannot
+        # read tiers): only which of them are precarity tiers is used.
+        tiers = self.env["vrac.tier"].sudo().browse(tier_ids)
+        precarity = [f"tier_{tier.id}" for tier in tiers if tier.is_precarity]
+        others = [f"tier_{tier.id}" for tier in tiers if not tier.is_precarity]
+        return relations + [
+            ("member_households", precarity + others),
+            ("precarity_households", precarity),
+            ("member_households", ["precarity_households"] + others),
+        ]
 
     # ------------------------------------------------------------------
     # Values

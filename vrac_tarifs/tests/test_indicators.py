@@ -4,6 +4,8 @@ from odoo import Command
 from odoo.exceptions import AccessError
 from odoo.tests import tagged
 
+from odoo.addons.vrac_groupement.tests import test_indicator_report as report_tests
+
 from .common import VracTarifsCase
 from .test_food_credit import setup_food_credit
 
@@ -290,22 +292,46 @@ class TestTarifsIndicators(VracTarifsCase):
     # Social mix
 
     def test_precarity_share_against_the_target(self):
-        rows = self.report_rows(self.report())
+        # At 5, Mixité's share (7 of 10) would tell its 3 households of tier B
+        # (10 - 7): hidden (see test_tiers_do_not_give_back_a_hidden_tier).
+        self.env.company.vrac_indicator_threshold = 3
+        rows = self.report_rows(self.report(groupements=self.mix))
         share = rows["precarity_share"]
         self.assertEqual(share["groups"][self.mix.id], "70.0 %")
         self.assertEqual(rows["precarity_households"]["groups"][self.mix.id], "7")
         self.assertEqual(rows["precarity_target"]["groups"][self.mix.id], "60.0 %")
         # Met: 10 points above the target.
         self.assertEqual(rows["precarity_gap"]["groups"][self.mix.id], "10.0 %")
+        self.env.company.vrac_indicator_threshold = 5
+        rows = self.report_rows(self.report())
+        share = rows["precarity_share"]
+        # Beside Petit (3 households, 1 in precarity), Mixité's 10 and 7
+        # would give Petit's back from the totals (13, 8): hidden, and so
+        # are the share and the gap computed from them.
+        self.assertEqual(rows["member_households"]["groups"][self.mix.id], "hidden")
+        self.assertEqual(rows["precarity_households"]["groups"][self.mix.id], "hidden")
+        self.assertEqual(share["groups"][self.mix.id], "hidden")
+        self.assertEqual(rows["precarity_gap"]["groups"][self.mix.id], "hidden")
+        self.assertEqual(rows["precarity_target"]["groups"][self.mix.id], "60.0 %")
         # Both groups: 8 of 13, against a target weighted by households
         # (60 x 10 + 50 x 3) / 13.
         self.assertAlmostEqual(share["value"], 800 / 13, places=6)
         self.assertAlmostEqual(rows["precarity_target"]["value"], 750 / 13, places=6)
         self.assertAlmostEqual(rows["precarity_gap"]["value"], 50 / 13, places=6)
         self.assertEqual(share["display"], "61.5 %")
+        # The target weighted by the households of each group would tell
+        # them: (60 x m + 50 x (13 - m)) / 13 gives m = 10. Hidden, and the
+        # gap (share minus target) with it.
+        self.assertEqual(rows["precarity_target"]["display"], "hidden")
+        self.assertEqual(rows["precarity_gap"]["display"], "hidden")
+        # Last year's target is shown (6 households, all in Mixité), but no
+        # change from it: the change would give this year's back.
+        self.assertEqual(rows["precarity_target"]["previous_display"], "60.0 %")
+        self.assertEqual(rows["precarity_target"]["change"], "")
         # The previous period beside it: 5 of the 6 households of 2024.
         self.assertAlmostEqual(share["previous"], 500 / 6, places=6)
-        self.assertEqual(share["previous_display"], "83.3 %")
+        # Shown, it would tell the 1 household of tier B (6 - 5): hidden.
+        self.assertEqual(share["previous_display"], "hidden")
         self.assertEqual(rows["member_households"]["previous_display"], "6")
 
     def test_households_per_tier(self):
@@ -314,7 +340,9 @@ class TestTarifsIndicators(VracTarifsCase):
         # With several branches, the branch follows the tier's name.
         self.assertTrue(tier_a["label"].startswith("Households in tier Test A"))
         self.assertEqual(tier_a["value"], 8)
-        self.assertEqual(tier_a["groups"][self.mix.id], "7")
+        # Petit's 1 household in A would come back from 8 - 7: hidden.
+        self.assertEqual(tier_a["groups"][self.mix.id], "hidden")
+        self.assertEqual(tier_a["groups"][self.small.id], "< 5")
         self.assertEqual(rows[f"tier_{self.tier_a.id}_share"]["display"], "61.5 %")
         # The household without tier counts in the default tier, B.
         tier_b = rows[f"tier_{self.tier_b.id}"]
@@ -322,6 +350,59 @@ class TestTarifsIndicators(VracTarifsCase):
         self.assertEqual(tier_b["groups"][self.mix.id], "< 5")
         self.assertEqual(rows[f"tier_{self.tier_b.id}_share"]["display"], "< 5")
         self.assertEqual(rows[f"tier_{self.tier_c.id}"]["value"], 2)
+
+    def test_tiers_do_not_give_back_a_hidden_tier(self):
+        """Mixité alone in 2025: 10 member households, 7 in tier A (the
+        precarity tier), 3 in B. Tier B is shown "< 5": tier A (7), or the
+        households in precarity (7), or their share (70 %), beside the 10
+        members would tell it (10 - 7 = 3)."""
+        report = self.report(groupements=self.mix)
+        rows = self.report_rows(report)
+        tier_a, tier_b = (f"tier_{self.tier_a.id}", f"tier_{self.tier_b.id}")
+        self.assertNotIn(f"tier_{self.tier_c.id}", rows)  # nobody, left out
+        shown = {
+            key: rows[key]["display"]
+            for key in (
+                "member_households",
+                tier_a,
+                tier_b,
+                "precarity_households",
+                "precarity_share",
+                "precarity_gap",
+            )
+        }
+        self.assertEqual(
+            shown,
+            {
+                "member_households": "10",
+                tier_a: "hidden",
+                tier_b: "< 5",
+                "precarity_households": "hidden",
+                "precarity_share": "hidden",
+                "precarity_gap": "hidden",
+            },
+        )
+        self.assertEqual(rows[tier_a]["groups"][self.mix.id], "hidden")
+        # The spreadsheet shows the same: 10 members, no tier to subtract.
+        reader = report_tests.TestIndicatorReport.read_xlsx
+        content = report._vrac_xlsx_content(report._vrac_report_data())
+        sheet = reader(self, content)["Indicators"]
+        cells = {row[1]: row[2] for row in sheet if len(row) > 2}
+        self.assertEqual(cells["Member households (end of period)"], 10.0)
+        self.assertEqual(
+            [cells[rows[key]["label"]] for key in (tier_a, tier_b)],
+            ["hidden", "< 5"],
+        )
+        self.assertEqual(
+            cells["Households in a precarity tier (end of period)"], "hidden"
+        )
+        # The previous year: 6 members, 5 in A, 1 in B.
+        self.assertEqual(rows["member_households"]["previous_display"], "6")
+        self.assertEqual(
+            (rows[tier_a]["previous_display"], rows[tier_b]["previous_display"]),
+            ("hidden", "< 5"),
+        )
+        self.assertEqual(rows["precarity_share"]["previous_display"], "hidden")
 
     def test_a_tier_nobody_is_in_is_left_out(self):
         empty = self.tier_c.copy(
@@ -426,11 +507,22 @@ class TestTarifsIndicators(VracTarifsCase):
         )
 
     def test_dashboard_shows_the_share_against_the_target(self):
-        html = str(self.mix.vrac_dashboard_html)
+        # Mixité's card alone, at a threshold of 3 (at 5 its share would
+        # tell its 3 households of tier B).
+        self.env.company.vrac_indicator_threshold = 3
+        html = str(self.mix.with_prefetch(self.mix.ids).vrac_dashboard_html)
         self.assertIn('data-key="precarity_share"', html)
         self.assertIn("(target 60 %)", html)
         self.assertIn("70.0 %", html)
-        # The small group's share is hidden there too.
+        # The cards of both groups: the small group's share is hidden, and
+        # so is Mixité's (its 10 households would give Petit's 3 back from
+        # the report's total of 13).
+        self.env.company.vrac_indicator_threshold = 5
+        cards = self.mix | self.small
+        cards.invalidate_recordset(["vrac_dashboard_html"])
         small = str(self.small.vrac_dashboard_html)
         self.assertIn("(target 50 %)", small)
         self.assertNotIn("33.3 %", small)
+        html = str(self.mix.vrac_dashboard_html)
+        self.assertIn("(target 60 %)", html)
+        self.assertNotIn("70.0 %", html)
