@@ -118,6 +118,9 @@ run_odoo_install() {
         echo "odoo install: FAILED: no vrac_* addon with a __manifest__.py"
         return 1
     fi
+    # The French chart of accounts too: the month test runs a branch in
+    # France with it, as the associations do.
+    addons="${addons},l10n_fr"
     local done_steps=()
     if ! { pg_dropdb "${TEST_DB_NODEMO}" && pg_dropdb "${TEST_DB}"; }; then
         echo "odoo install: FAILED: cannot drop the test databases"
