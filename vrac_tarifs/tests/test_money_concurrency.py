@@ -136,6 +136,47 @@ class TestMoneyConcurrency(BaseCase):
                 "enrolment_ids": [Command.create({"partner_id": household.id})],
             }
         )
+        # The same for orders placed in advance, on a basket of their own.
+        order_basket = env["product.product"].create(
+            {
+                "name": "Panier Test Bruxelles (commande)",
+                "detailed_type": "service",
+                "list_price": 12.35,
+                "taxes_id": [Command.clear()],
+                "company_id": company.id,
+            }
+        )
+        # Two households: two volunteers confirm their orders at once.
+        neighbour = household.copy({"name": "Foyer Voisin Test Bruxelles"})
+        sale_program = program.copy(
+            {
+                "name": "Paniers commandés Test Bruxelles",
+                "product_ids": [Command.set(order_basket.ids)],
+                "enrolment_ids": [
+                    Command.create({"partner_id": partner.id})
+                    for partner in household | neighbour
+                ],
+            }
+        )
+        sale_orders = env["sale.order"].create(
+            [
+                {
+                    "partner_id": partner.id,
+                    "company_id": company.id,
+                    "order_line": [
+                        Command.create(
+                            {
+                                "product_id": order_basket.id,
+                                "product_uom_qty": 1.0,
+                                "price_unit": 12.35,
+                                "tax_id": [Command.clear()],
+                            }
+                        )
+                    ],
+                }
+                for partner in household | neighbour
+            ]
+        )
         credit_account = env["account.account"].create(
             {
                 "name": "Test fonds crédit alimentaire Bruxelles",
@@ -233,6 +274,8 @@ class TestMoneyConcurrency(BaseCase):
             funder=funder.id,
             program=program.id,
             credit=credit.id,
+            sale_program=sale_program.id,
+            sale_orders=sale_orders.ids,
             card=card.id,
             pricelist=pricelist.id,
             cashiers=cashiers.ids,
@@ -373,8 +416,9 @@ class TestMoneyConcurrency(BaseCase):
         :param lines: [(product id, quantity, unit price)].
         """
         session_id = self.ids["sessions"][index]
-        self.sent = getattr(self, "sent", 0) + 1
-        uid = f"{session_id:05d}-{index + 1:03d}-{self.sent:04d}"
+        # Unique over the class: a till never sends the same order twice.
+        type(self).sent = sent = getattr(type(self), "sent", 0) + 1
+        uid = f"{session_id:05d}-{index + 1:03d}-{sent:04d}"
         total = round(sum(qty * price for _product, qty, price in lines), 2)
         now = fields.Datetime.to_string(fields.Datetime.now())
         with self.registry.cursor() as cr:
@@ -506,3 +550,36 @@ class TestMoneyConcurrency(BaseCase):
                 [("program_id", "=", credit_id)]
             )
             self.assertEqual(moves.mapped("amount"), [50.0])
+
+    def test_two_orders_confirmed_at_once_share_the_funder_budget(self):
+        """Orders placed in advance: beyond the budget, the household pays the
+        full price (the share is cut, not refused)."""
+        program_id = self.ids["sale_program"]
+        company_id = self.ids["company"]
+
+        def confirm(order_id):
+            def call(env):
+                env = env(context=dict(env.context, allowed_company_ids=[company_id]))
+                env["sale.order"].browse(order_id).action_confirm()
+                return order_id
+
+            return call
+
+        results = self.run_concurrently(
+            *(confirm(order_id) for order_id in self.ids["sale_orders"])
+        )
+        self.assertEqual(sorted(outcome for outcome, _id in results), ["ok", "ok"])
+        program = self.read(
+            "vrac.funder.program", program_id, ["budget_used", "budget_remaining"]
+        )
+        self.assertAlmostEqual(program["budget_used"], 10.0, places=2)
+        self.assertAlmostEqual(program["budget_remaining"], 0.0, places=2)
+        with self.registry.cursor() as cr:
+            env = api.Environment(cr, SUPERUSER_ID, CONTEXT)
+            orders = env["sale.order"].browse(self.ids["sale_orders"])
+            shares = sorted(
+                round(sum(order.order_line.mapped("price_total")), 2)
+                for order in orders
+            )
+            # 12.35 - 6.18 for the first, 12.35 - 3.82 for the second.
+            self.assertEqual(shares, [6.17, 8.53])

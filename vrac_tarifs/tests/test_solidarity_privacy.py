@@ -102,6 +102,25 @@ class TestSolidarityDiscountPrivacy(VracRpcCase):
                 discount,
                 {"order_id": {"fields": {"partner_id": {}}}},
             ),
+            # Through the other models that reach the orders.
+            self.rpc(
+                "pos.payment",
+                "web_search_read",
+                [("pos_order_id.lines.product_id", "=", self.discount.id)],
+                {"partner_id": {"fields": {"display_name": {}}}},
+            ),
+            self.rpc(
+                "res.partner",
+                "web_search_read",
+                [("pos_order_ids.lines.product_id", "=", self.discount.id)],
+                {"display_name": {}},
+            ),
+            self.rpc(
+                "res.partner",
+                "read",
+                self.secret.ids,
+                ["pos_order_count", "pos_order_ids"],
+            ),
             self.rpc(
                 "pos.order",
                 "export_data",
@@ -131,6 +150,40 @@ class TestSolidarityDiscountPrivacy(VracRpcCase):
             [(row["partner_id"][1], row["__count"]) for row in grouped],
             [("Foyer Devant", 1)],
         )
+
+    def test_fund_report_and_entries_name_no_household(self):
+        # The cashier has no access to the fund's movements at all.
+        self.rpc_login("vrac_sol_cashier")
+        self.rpc_refused(
+            "vrac.solidarity.fund.report",
+            "read_group",
+            [],
+            ["amount:sum"],
+            ["kind"],
+            lazy=False,
+        )
+        # The coordinator reads them by day and kind, never by household.
+        self.rpc_login("vrac_priv_coordinator")
+        rows = self.rpc_ok(
+            "vrac.solidarity.fund.report",
+            "read_group",
+            [("fund_id", "=", self.fund.id)],
+            ["amount:sum"],
+            ["kind"],
+            lazy=False,
+        )
+        # Both sessions: 2.47 yesterday, 1.24 in the open session.
+        self.assertEqual(
+            {row["kind"]: round(row["amount"], 2) for row in rows},
+            {"coupon": 10.0, "discount": -3.71},
+        )
+        self.assertNotIn("Foyer Secret", json.dumps(rows))
+        # The closed session booked the discount to the fund without a partner.
+        lines = self.env["account.move.line"].search(
+            [("account_id", "=", self.fund.account_id.id)]
+        )
+        self.assertEqual(round(sum(lines.mapped("debit")), 2), 2.47)
+        self.assertFalse(lines.partner_id)
 
     def test_cashier_reads_the_order_in_front_of_them(self):
         self.rpc_login("vrac_sol_cashier")
