@@ -484,7 +484,7 @@ class TestMoneyConcurrency(BaseCase):
         [refusal] = [value for outcome, value in results if outcome == "refused"]
         self.assertIn(message, refusal)
 
-    def read(self, model, record_id, field_names):
+    def read_values(self, model, record_id, field_names):
         with self.registry.cursor() as cr:
             env = api.Environment(cr, SUPERUSER_ID, CONTEXT)
             record = env[model].browse(record_id)
@@ -494,7 +494,7 @@ class TestMoneyConcurrency(BaseCase):
 
     def test_two_tills_cannot_take_the_fund_below_its_floor(self):
         fund_id = self.ids["fund"]
-        discount_id = self.read(
+        discount_id = self.read_values(
             "vrac.solidarity.fund", fund_id, ["discount_product_id"]
         )["discount_product_id"].id
         # Each till gives a 5.00 discount on a 12.35 basket: 6.00 is available.
@@ -506,7 +506,7 @@ class TestMoneyConcurrency(BaseCase):
         ]
         results = self.run_concurrently(self.sell(0, datas[0]), self.sell(1, datas[1]))
         self.assert_one_refused(results, "cannot cover this discount")
-        fund = self.read(
+        fund = self.read_values(
             "vrac.solidarity.fund", fund_id, ["balance", "available_amount"]
         )
         self.assertAlmostEqual(fund["balance"], 5.0, places=2)
@@ -514,9 +514,9 @@ class TestMoneyConcurrency(BaseCase):
 
     def test_two_tills_cannot_exceed_the_funder_budget(self):
         program_id = self.ids["program"]
-        share_id = self.read("vrac.funder.program", program_id, ["share_product_id"])[
-            "share_product_id"
-        ].id
+        share_id = self.read_values(
+            "vrac.funder.program", program_id, ["share_product_id"]
+        )["share_product_id"].id
         datas = [
             self.order_data(
                 index,
@@ -527,7 +527,7 @@ class TestMoneyConcurrency(BaseCase):
         ]
         results = self.run_concurrently(self.sell(0, datas[0]), self.sell(1, datas[1]))
         self.assert_one_refused(results, "is used up")
-        program = self.read(
+        program = self.read_values(
             "vrac.funder.program", program_id, ["budget_used", "budget_remaining"]
         )
         self.assertAlmostEqual(program["budget_used"], 6.18, places=2)
@@ -542,7 +542,7 @@ class TestMoneyConcurrency(BaseCase):
 
         results = self.run_concurrently(top_up, top_up)
         self.assertEqual(sorted(results), [("ok", []), ("ok", [credit_id])])
-        card = self.read("loyalty.card", self.ids["card"], ["points"])
+        card = self.read_values("loyalty.card", self.ids["card"], ["points"])
         self.assertAlmostEqual(card["points"], 50.0, places=2)
         with self.registry.cursor() as cr:
             env = api.Environment(cr, SUPERUSER_ID, CONTEXT)
@@ -569,7 +569,7 @@ class TestMoneyConcurrency(BaseCase):
             *(confirm(order_id) for order_id in self.ids["sale_orders"])
         )
         self.assertEqual(sorted(outcome for outcome, _id in results), ["ok", "ok"])
-        program = self.read(
+        program = self.read_values(
             "vrac.funder.program", program_id, ["budget_used", "budget_remaining"]
         )
         self.assertAlmostEqual(program["budget_used"], 10.0, places=2)
