@@ -24,6 +24,11 @@ class TestSolidarityDiscountPrivacy(VracRpcCase):
             login="vrac_priv_coordinator",
             groups="vrac_groupement.group_coordinator",
         )
+        cls.volunteer = new_test_user(
+            cls.env,
+            login="vrac_priv_volunteer",
+            groups="vrac_groupement.group_volunteer",
+        )
         cls.accountant = new_test_user(
             cls.env, login="vrac_priv_accountant", groups="account.group_account_user"
         )
@@ -163,6 +168,14 @@ class TestSolidarityDiscountPrivacy(VracRpcCase):
             [(row["partner_id"][1], row["__count"]) for row in grouped],
             [("Foyer Devant", 1)],
         )
+
+    def test_volunteer_reads_no_till_order(self):
+        self.rpc_login("vrac_priv_volunteer")
+        for model in ("pos.order", "pos.order.line"):
+            with self.subTest(model=model):
+                self.rpc_refused(
+                    model, "search_read", [], ["display_name"], errors=(ACCESS_ERROR,)
+                )
 
     def test_fund_report_and_entries_name_no_household(self):
         # The cashier has no access to the fund's movements at all.
