@@ -1,3 +1,4 @@
+from . import vrac_money_mixin
 from . import vrac_tier
 from . import vrac_tier_sale_mixin
 from . import res_company

@@ -5,7 +5,8 @@ from odoo.exceptions import ValidationError
 
 
 class LoyaltyCard(models.Model):
-    _inherit = "loyalty.card"
+    _name = "loyalty.card"
+    _inherit = ["loyalty.card", "vrac.money.mixin"]
 
     vrac_groupement_id = fields.Many2one(
         related="partner_id.commercial_partner_id.vrac_groupement_id",

@@ -15,7 +15,8 @@ class LoyaltyProgram(models.Model):
     ``specific``), which the till honours.
     """
 
-    _inherit = "loyalty.program"
+    _name = "loyalty.program"
+    _inherit = ["loyalty.program", "vrac.money.mixin"]
 
     vrac_food_credit = fields.Boolean(
         string="Monthly food credit",
@@ -195,6 +196,7 @@ class LoyaltyProgram(models.Model):
                 and (not program.date_to or program.date_to >= date)
             )
         )
+        programs = programs._vrac_claim_month(month)
         Card = self.env["loyalty.card"].sudo()
         Move = self.env["vrac.food.credit.move"].sudo()
         cards_by_program = Card.search(
@@ -234,8 +236,32 @@ class LoyaltyProgram(models.Model):
                 self.env.cr.execute(query)
             cards.invalidate_recordset(["points"])
         Move.create(move_vals)
-        programs.sudo().vrac_last_top_up = month
         return programs
+
+    def _vrac_claim_month(self, month):
+        """Mark ``month`` as credited first; return the programs to credit.
+
+        One UPDATE both checks and marks the month: of two top-ups run at
+        once (the cron and a click), the second is refused by PostgreSQL
+        and, replayed, finds the month done (see ``lock_money_rows``).
+        """
+        if not self:
+            return self
+        self.flush_recordset(["vrac_last_top_up"])
+        self.env.cr.execute(
+            SQL(
+                "UPDATE loyalty_program SET vrac_last_top_up = %s "
+                "WHERE id IN %s "
+                "AND (vrac_last_top_up IS NULL OR vrac_last_top_up < %s) "
+                "RETURNING id",
+                month,
+                tuple(self.ids),
+                month,
+            )
+        )
+        claimed = self.browse(row[0] for row in self.env.cr.fetchall())
+        self.invalidate_recordset(["vrac_last_top_up"])
+        return self & claimed
 
     @api.model
     def _cron_vrac_food_credit(self):

@@ -10,6 +10,30 @@ class PosOrder(models.Model):
     _name = "pos.order"
     _inherit = ["pos.order", "vrac.tier.sale.mixin"]
 
+    vrac_solidarity_discount = fields.Boolean(
+        string="Solidarity discount",
+        compute="_compute_vrac_solidarity_discount",
+        store=True,
+        help="The order has a solidarity discount: once its session is closed, "
+        "only coordinators and accountants see it (record rules).",
+    )
+
+    @api.depends("lines.product_id")
+    def _compute_vrac_solidarity_discount(self):
+        # sudo: which products are discounts of a fund, and every line of the
+        # order, whatever the user may read; only a yes/no is stored.
+        products = (
+            self.env["vrac.solidarity.fund"]
+            .sudo()
+            .with_context(active_test=False)
+            .search([])
+            .discount_product_id
+        )
+        for order in self:
+            order.vrac_solidarity_discount = bool(
+                order.sudo().lines.product_id & products
+            )
+
     @api.model_create_multi
     def create(self, vals_list):
         orders = super().create(vals_list)
@@ -72,6 +96,41 @@ class PosOrder(models.Model):
                     household._vrac_record_membership_payment(
                         line.product_id, line.price_subtotal_incl, paid_date
                     )
+
+    @api.model
+    def create_from_ui(self, orders, draft=False):
+        if not draft:
+            self._vrac_lock_money(orders)
+        return super().create_from_ui(orders, draft)
+
+    @api.model
+    def _vrac_lock_money(self, orders):
+        """Lock the funds and budgets the orders spend, before anything else.
+
+        Two tills spending the last of a fund or of a budget at once: the
+        second request is refused by PostgreSQL and replayed by the server
+        (see ``lock_money_rows``), then sees the first order. Done here, out
+        of the till's error capture of each order, so that the refusal
+        reaches the server as it is.
+        """
+        product_ids = {
+            line[2].get("product_id")
+            for order in orders
+            for line in (order.get("data") or {}).get("lines") or []
+            if isinstance(line, (list, tuple))
+            and len(line) == 3
+            and isinstance(line[2], dict)
+        }
+        product_ids.discard(None)
+        if not product_ids:
+            return
+        # sudo: only to find which rows to lock; nothing is read or returned.
+        self.env["vrac.solidarity.fund"].sudo().search(
+            [("discount_product_id", "in", list(product_ids))]
+        )._lock_for_discounts()
+        self.env["vrac.funder.program"].sudo().search(
+            [("share_product_id", "in", list(product_ids)), ("budget", "!=", 0)]
+        )._vrac_lock_budget()
 
     @api.model
     def _process_order(self, order, draft, existing_order):

@@ -85,6 +85,14 @@ class SaleOrder(models.Model):
             eligible = programs._vrac_eligible_households(date_orders.partner_id, date)
             for order in date_orders:
                 vals_list += order._vrac_funder_share_lines(programs, eligible, used)
+        # Two orders confirmed at once must not both take the last of a
+        # budget: the second one is replayed and sees the first.
+        share_products = {vals["product_id"] for vals in vals_list}
+        programs.filtered(
+            lambda program: (
+                program.budget and program.share_product_id.id in share_products
+            )
+        )._vrac_lock_budget()
         self.env["sale.order.line"].create(vals_list)
 
     def _vrac_funder_share_lines(self, programs, eligible, used):

@@ -7,6 +7,7 @@ class VracFoodCreditMove(models.Model):
     """Credit issued to, or expired on, a household's food credit card."""
 
     _name = "vrac.food.credit.move"
+    _inherit = ["vrac.money.mixin"]
     _description = "Food credit issued or expired"
     _order = "date desc, id desc"
 

@@ -6,6 +6,8 @@ from odoo import Command, _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import float_compare, float_round
 
+from ..tools.money import lock_money_rows
+
 # States of the orders whose funder share counts in the budget.
 POS_COUNTED_STATES = ("paid", "done", "invoiced")
 SALE_COUNTED_STATES = ("sale",)
@@ -23,7 +25,7 @@ class VracFunderProgram(models.Model):
 
     _name = "vrac.funder.program"
     _description = "Funder-paid program"
-    _inherit = ["mail.thread"]
+    _inherit = ["mail.thread", "vrac.money.mixin"]
     _order = "sequence, date_from desc, id"
     _check_company_auto = True
 
@@ -179,7 +181,9 @@ class VracFunderProgram(models.Model):
         for program in self:
             program.budget_used = used.get(program.id, 0.0)
             program.budget_remaining = (
-                max(program.budget - program.budget_used, 0.0)
+                max(
+                    program.currency_id.round(program.budget - program.budget_used), 0.0
+                )
                 if program.budget
                 else 0.0
             )
@@ -441,6 +445,14 @@ class VracFunderProgram(models.Model):
             used[by_product[product.id]] -= amount
         return used
 
+    def _vrac_lock_budget(self):
+        """Serialise the orders that spend the budget of these programs.
+
+        Taken before the budget used is read, in the transaction that saves
+        the shares (see ``lock_money_rows``).
+        """
+        lock_money_rows(self)
+
     def _vrac_remaining(self, used):
         """What is left of the budget, None when the program has no cap."""
         self.ensure_one()
@@ -457,6 +469,7 @@ class VracFunderProgram(models.Model):
         programs = self.sudo().search(
             [("share_product_id", "in", share_lines.product_id.ids)]
         )
+        programs.filtered("budget")._vrac_lock_budget()
         used = programs._vrac_budget_used()
         for program in programs:
             if not program.budget:

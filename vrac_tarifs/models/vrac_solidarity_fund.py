@@ -2,8 +2,10 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import Command, _, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
-from odoo.tools import SQL, float_compare, float_round
+from odoo.tools import float_compare, float_round
 from odoo.tools.misc import formatLang
+
+from ..tools.money import lock_money_rows
 
 # The account of a new fund: "Autres comptes créditeurs" of the French chart.
 FUND_ACCOUNT_PREFIX = "4671"
@@ -24,6 +26,7 @@ class VracSolidarityFund(models.Model):
     """
 
     _name = "vrac.solidarity.fund"
+    _inherit = ["vrac.money.mixin"]
     _description = "Solidarity fund"
     _order = "company_id, name"
     _check_company_auto = True
@@ -126,6 +129,21 @@ class VracSolidarityFund(models.Model):
     def _check_discount_percentages(self):
         for fund in self:
             fund._get_percentages()
+
+    @api.constrains("floor_amount")
+    def _check_floor_amount(self):
+        # sudo: the floor is read by the amount groups only; the constraint
+        # checks what the writer (who had the right to write it) wrote.
+        for fund in self.sudo():
+            if fund.currency_id.compare_amounts(fund.floor_amount, 0.0) < 0:
+                raise ValidationError(
+                    _(
+                        "The floor of the solidarity fund %(name)s cannot be "
+                        "negative: the fund never gives more than it holds. "
+                        "Enter 0 or more.",
+                        name=fund.name,
+                    )
+                )
 
     @api.constrains("coupon_product_id", "donation_product_id", "discount_product_id")
     def _check_products_distinct(self):
@@ -421,14 +439,13 @@ class VracSolidarityFund(models.Model):
     # Discounts
 
     def _lock_for_discounts(self):
-        """Serialize the discounts of concurrent tills on the same fund."""
-        if self.ids:
-            self.env.cr.execute(
-                SQL(
-                    "SELECT id FROM vrac_solidarity_fund WHERE id IN %s FOR UPDATE",
-                    tuple(self.ids),
-                )
-            )
+        """Serialize the discounts of concurrent tills on the same fund.
+
+        See ``lock_money_rows``: a ``SELECT ... FOR UPDATE`` alone let two
+        tills of a company without certification sequence both spend the
+        last euros of the fund.
+        """
+        lock_money_rows(self)
 
     def _check_discounts(self, amounts):
         """Refuse discounts the funds cannot cover.

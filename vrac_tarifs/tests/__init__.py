@@ -11,5 +11,8 @@ from . import test_funder_tours
 from . import test_food_credit
 from . import test_solidarity_fund
 from . import test_solidarity_tours
+from . import test_money_concurrency
+from . import test_solidarity_privacy
+from . import test_money_input
 from . import test_indicators
 from . import test_rpc_privacy

@@ -1,1 +1,2 @@
 from . import pricing
+from . import money
