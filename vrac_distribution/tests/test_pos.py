@@ -4,6 +4,8 @@ from odoo import Command, fields
 from odoo.exceptions import UserError
 from odoo.tests import new_test_user, tagged
 
+from odoo.addons.vrac_groupement.models.vrac_order_cycle import CYCLE_PROCESS
+
 from .common import VracDistributionCase
 
 
@@ -200,6 +202,28 @@ class TestPosCollection(VracTillCase):
         bag = self.bag(self.order_r1)
         self.assertEqual(bag.state, "done")
         self.assertFalse(self.order_r1.picking_ids - bag, "no backorder of grams")
+        self.assertAlmostEqual(pos_order.amount_total, self.order_r1.amount_total)
+
+    def test_gram_and_cent_settled_at_the_till(self):
+        """2.941 kg of lentils at 8.31 EUR/kg: 24.44 EUR (2.941 x 8.31 =
+        24.43971), not 2.940 kg and 24.43 EUR."""
+        self.assertEqual(self.env.ref("uom.product_uom_kgm").rounding, 0.001)
+        self.assertEqual(self.env.ref("uom.product_uom_litre").rounding, 0.001)
+        lentils = self.sale_line(self.order_r1, self.lentils)
+        lentils.with_context(**{CYCLE_PROCESS: True}).price_unit = 8.31
+        lentils.vrac_weight_served = 2.941  # "Record the weights"
+        self.assertAlmostEqual(lentils.product_uom_qty, 2.941)
+        self.assertEqual(lentils.price_subtotal, 24.44)
+        pos_order = self.settle(self.order_r1)
+        pos_line = pos_order.lines.filtered(
+            lambda line: line.product_id == self.lentils
+        )
+        self.assertAlmostEqual(pos_line.qty, 2.941)
+        self.assertEqual(pos_line.price_subtotal, 24.44)
+        self.assertAlmostEqual(lentils.qty_delivered, 2.941)
+        move = lentils.move_ids.filtered(lambda m: m.state == "done")
+        self.assertAlmostEqual(move.quantity, 2.941)
+        self.assertFalse(self.order_r1.picking_ids - self.bag(self.order_r1))
         self.assertAlmostEqual(pos_order.amount_total, self.order_r1.amount_total)
 
     def test_partial_collection_leaves_a_backorder(self):

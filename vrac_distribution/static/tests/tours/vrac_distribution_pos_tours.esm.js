@@ -75,6 +75,31 @@ registry.category("web_tour.tours").add("vrac_distribution_pos_collect", {
         ].flat(),
 });
 
+// Foyer Martin collects 2.941 kg of lentils at 8.31 EUR/kg: 24.44 EUR
+// (2.941 x 8.31 = 24.43971), to the gram and the cent.
+registry.category("web_tour.tours").add("vrac_distribution_pos_collect_grams", {
+    test: true,
+    url: "/pos/ui",
+    steps: () =>
+        [
+            ProductScreen.confirmOpeningPopup(),
+            ProductScreen.clickQuotationButton(),
+            searchOrders("Foyer Martin"),
+            settleOrderOf("Foyer Martin"),
+            ProductScreen.clickOrderline("Test Lentilles vertes (vrac)", "2.941"),
+            ProductScreen.selectedOrderlineHas(
+                "Test Lentilles vertes (vrac)",
+                "2.941",
+                "24.44"
+            ),
+            ProductScreen.clickPayButton(),
+            PaymentScreen.clickPaymentMethod("Test Espèces"),
+            PaymentScreen.remainingIs("0.00"),
+            PaymentScreen.clickValidate(),
+            ReceiptScreen.isShown(),
+        ].flat(),
+});
+
 // Foyer Die 2 collects at another distribution: its order is not offered.
 registry.category("web_tour.tours").add("vrac_distribution_pos_other_distribution", {
     test: true,
