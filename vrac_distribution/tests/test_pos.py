@@ -1,7 +1,7 @@
 # Copyright 2026 VRAC for Odoo contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import Command, fields
-from odoo.exceptions import UserError
+from odoo.exceptions import UserError, ValidationError
 from odoo.tests import new_test_user, tagged
 
 from odoo.addons.vrac_groupement.models.vrac_order_cycle import CYCLE_PROCESS
@@ -225,6 +225,30 @@ class TestPosCollection(VracTillCase):
         self.assertAlmostEqual(move.quantity, 2.941)
         self.assertFalse(self.order_r1.picking_ids - self.bag(self.order_r1))
         self.assertAlmostEqual(pos_order.amount_total, self.order_r1.amount_total)
+
+    def test_weight_zero_refused_at_the_till(self):
+        """Lentils weighed 0 at the till: refused with the back office's words,
+        instead of a paid order whose lentils stay in a backorder."""
+        lentils = self.sale_line(self.order_r1, self.lentils)
+        with self.assertRaises(ValidationError) as back_office:
+            lentils.vrac_weight_served = 0.0
+        message = (
+            "The weight of Test Lentilles vertes (vrac) for Foyer Martin must be "
+            "above 0 kg (you typed 0.000). To leave the item out, remove it from "
+            "the order instead."
+        )
+        self.assertEqual(back_office.exception.args[0], message)
+        with self.assertRaises(ValidationError) as till:
+            self.settle(self.order_r1, {self.lentils: 0})
+        self.assertEqual(till.exception.args[0], message)
+        self.assertFalse(self.session.order_ids)
+        self.assertEqual(self.bag(self.order_r1).state, "assigned")
+        self.assertEqual(lentils.qty_delivered, 0.0)
+        # Left out of the till order, the lentils wait in a backorder.
+        self.settle(self.order_r1, {self.lentils: None})
+        self.assertEqual(self.bag(self.order_r1).state, "done")
+        self.assertEqual(lentils.qty_delivered, 0.0)
+        self.assertEqual(lentils.product_uom_qty, 1.5)
 
     def test_partial_collection_leaves_a_backorder(self):
         pasta = self.sale_line(self.order_r1, self.pasta)

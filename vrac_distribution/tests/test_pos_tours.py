@@ -80,6 +80,14 @@ class TestPosTours(VracDistributionCase, HttpCase):
         self.assertEqual(lentils.price_subtotal, 24.44)
         self.assertAlmostEqual(pos_order.amount_total, order.amount_total)
 
+    def test_weight_zero_refused_at_the_till(self):
+        order = self.household_order(self.r3)
+        self._start("vrac_distribution_pos_weight_zero")
+        self.assertFalse(
+            self.env["pos.order"].search([("partner_id", "=", self.r3.id)])
+        )
+        self.assertEqual(order.picking_ids.state, "assigned")
+
     def test_order_of_another_distribution_not_offered(self):
         self.assertEqual(
             self.household_order(self.d2).vrac_distribution_id, self.distribution_die
