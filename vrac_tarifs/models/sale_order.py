@@ -1,6 +1,7 @@
 # Copyright 2026 VRAC for Odoo contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import Command, _, api, fields, models
+from odoo.tools import formatLang
 
 
 class SaleOrder(models.Model):
@@ -88,8 +89,12 @@ class SaleOrder(models.Model):
                         "%(paid)s instead of %(share)s on this order.",
                         program=program.name,
                         funder=program.funder_id.name,
-                        paid=remaining,
-                        share=share,
+                        paid=formatLang(
+                            self.env, remaining, currency_obj=program.currency_id
+                        ),
+                        share=formatLang(
+                            self.env, share, currency_obj=program.currency_id
+                        ),
                     )
                 )
                 share = remaining
