@@ -10,6 +10,8 @@ price of the rule, so that the two cannot drift apart.
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from odoo.addons.vrac_groupement.tests.common import VracCycleCase
+
 from ..tools import pricing
 from .common import VracTarifsCase
 
@@ -58,3 +60,40 @@ class TestPricingProperty(VracTarifsCase):
         with self.env.cr.savepoint() as savepoint:
             self.assertEqual(round(self._pricelist_price(self.tier_a, cost), 2), cost)
             savepoint.rollback()
+
+
+class TestTierAtCostEntryPoints(VracCycleCase):
+    """The order entry screen and the household's order: tier A at cost."""
+
+    def test_order_entry_sells_tier_a_at_cost(self):
+        tier_a = self.env.ref("vrac_tarifs.vrac_tier_a")
+        self.household_romans.write(
+            {
+                "vrac_tier_mode": "manual",
+                "vrac_tier_id": tier_a.id,
+                "vrac_tier_reason": "Test",
+            }
+        )
+        # Pasta, oil, apples of a real catalog: tier A sold them 1.20, 7.90,
+        # 1.70 when it rounded to 0.05.
+        costs = {self.pasta: 1.22, self.oil: 7.91, self.apples: 1.68}
+        for product, cost in costs.items():
+            product.write({"standard_price": cost, "taxes_id": [(5, 0, 0)]})
+        entry = self.env["vrac.order.entry"].create(
+            {"cycle_id": self.cycle.id, "partner_id": self.household_romans.id}
+        )
+        for line in entry.line_ids.filtered(lambda line: line.product_id in costs):
+            self.assertAlmostEqual(line.price_unit, costs[line.product_id])
+            line.quantity = 2
+        entry.action_save()
+        order = self.env["sale.order"].search(
+            [
+                ("vrac_cycle_id", "=", self.cycle.id),
+                ("partner_id", "=", self.household_romans.id),
+            ]
+        )
+        self.assertEqual(
+            {line.product_id: line.price_unit for line in order.order_line},
+            costs,
+        )
+        self.assertAlmostEqual(order.amount_untaxed, 2 * (1.22 + 7.91 + 1.68))
