@@ -28,16 +28,12 @@ PROPERTY_SETTINGS = settings(
 
 
 class TestPricingProperty(VracTarifsCase):
-    @classmethod
-    def setUpClass(cls):
-        super().setUpClass()
-        cls.product = cls.env["product.product"].create(
-            {"name": "Test Lentilles corail", "type": "consu", "standard_price": 1.0}
-        )
-
     def _pricelist_price(self, tier, cost):
-        self.product.standard_price = cost
-        return tier.pricelist_id._get_product_price(self.product, 1.0)
+        """The tier's price of a new product at ``cost``, by its pricelist."""
+        product = self.env["product.product"].create(
+            {"name": "Test Lentilles corail", "type": "consu", "standard_price": cost}
+        )
+        return tier.pricelist_id._get_product_price(product, 1.0)
 
     @PROPERTY_SETTINGS
     @given(cost=COSTS, percent=PERCENTS, step=STEPS)
