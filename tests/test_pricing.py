@@ -2,9 +2,12 @@
 
 import importlib.util
 import random
+from fractions import Fraction
 
 import pytest
 from helpers import REPO_ROOT
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 
 def _load_pricing():
@@ -21,7 +24,16 @@ pricing = _load_pricing()
 @pytest.mark.parametrize(
     ("cost", "percent", "step", "price"),
     [
-        (10.37, 0, 0.05, 10.35),  # at cost, rounded to 5 cents
+        (10.37, 0, 0.0, 10.37),  # at cost, no rounding: the cost to the cent
+        (1.22, 0, 0.0, 1.22),  # pasta, oil, apples of a real catalog
+        (7.91, 0, 0.0, 7.91),
+        (1.68, 0, 0.0, 1.68),
+        (2.86, 25, 0.05, 3.60),  # 3.575, a half step in floats: up, as Odoo
+        (0.11, 10, 0.05, 0.15),  # 0.121, nearest 0.10 is below cost: next up
+        (1.22, 2, 0.05, 1.25),  # 1.2444, nearest 1.25 (above cost already)
+        (1.23, 1, 0.05, 1.25),  # 1.2423: nearest 1.25
+        (1.21, 1, 0.05, 1.25),  # 1.2221: nearest 1.20 below cost, next 1.25
+        (1.21, -1, 0.05, 1.20),  # a tier below cost may round below cost
         (10.37, 10, 0.05, 11.40),  # 11.407
         (10.37, 25, 0.05, 12.95),  # 12.9625
         (10.37, -20, 0.05, 8.30),  # below cost: 8.296
@@ -36,10 +48,15 @@ def test_tier_price(cost, percent, step, price):
     assert pricing.tier_price(cost, percent, step) == pytest.approx(price)
 
 
-@pytest.mark.parametrize(("percent", "step"), [(-100.01, 0.05), (10, 0), (10, -0.05)])
+@pytest.mark.parametrize(("percent", "step"), [(-100.01, 0.05), (10, -0.05)])
 def test_tier_price_refuses_bad_settings(percent, step):
     with pytest.raises(ValueError):
         pricing.tier_price(10.0, percent, step)
+
+
+def test_round_to_step_refuses_no_step():
+    with pytest.raises(ValueError):
+        pricing.round_to_step(1.0, 0)
 
 
 def test_tier_prices_keep_their_order_and_sit_on_the_step():
@@ -118,3 +135,56 @@ def test_overlapping_bounds():
     assert pricing.overlapping(BOUNDS) == []
     assert pricing.overlapping([("A", 0, 1000), ("B", 900, 1600)]) == [("A", "B")]
     assert pricing.overlapping([("A", 0, None), ("B", 900, 1600)]) == [("A", "B")]
+
+
+# Properties of the rule over costs and tier settings (hypothesis). The same
+# rule is checked against Odoo's pricelists in
+# vrac_tarifs/tests/test_pricing_property.py.
+CENTS = st.integers(min_value=0, max_value=100000)
+BASIS_POINTS = st.integers(min_value=-10000, max_value=10000)
+STEPS_IN_CENTS = st.sampled_from([1, 2, 5, 10, 20, 50, 100])
+
+
+@settings(max_examples=500, database=None)
+@given(cost=CENTS)
+def test_tier_at_cost_sells_at_the_cost_to_the_cent(cost):
+    assert round(pricing.tier_price(cost / 100, 0, 0.0), 2) == cost / 100
+    # A step of one cent changes nothing either.
+    assert round(pricing.tier_price(cost / 100, 0, 0.01), 2) == cost / 100
+
+
+@settings(max_examples=500, database=None)
+@given(cost=CENTS, percent=BASIS_POINTS, step=STEPS_IN_CENTS)
+def test_rounded_price_is_the_nearest_step_never_below_cost(cost, percent, step):
+    price = pricing.tier_price(cost / 100, percent / 100, step / 100)
+    # Exact figures in hundredths of cents (integers): no float here.
+    exact = Fraction(cost) * (10000 + percent) / 10000  # in cents
+    steps = Fraction(round(price * 100), step)
+    assert steps.denominator == 1, "the price sits on the step"
+    price_cents = round(price * 100)
+    if percent >= 0:
+        assert price_cents >= cost, "a tier at or above cost never sells below"
+        assert price_cents - exact < step, "the next step at most"
+        if price_cents - exact > Fraction(step, 2):
+            # Only when the nearest step was below the cost.
+            assert price_cents - step < cost
+    else:
+        assert abs(price_cents - exact) <= Fraction(step, 2)
+    if abs(price_cents - exact) == Fraction(step, 2):
+        assert price_cents > exact, "a half step rounds up"
+
+
+@settings(max_examples=300, database=None)
+@given(cost=CENTS, percent=BASIS_POINTS, step=STEPS_IN_CENTS)
+def test_unrounded_price_is_the_cost_changed_by_the_percentage(cost, percent, step):
+    price = pricing.tier_price(cost / 100, percent / 100, 0.0)
+    assert price == pytest.approx(cost / 100 * (1 + percent / 10000), abs=1e-9)
+
+
+@settings(max_examples=300, database=None)
+@given(cost=CENTS, low=BASIS_POINTS, high=BASIS_POINTS, step=STEPS_IN_CENTS)
+def test_higher_tier_never_sells_cheaper(cost, low, high, step):
+    low, high = sorted((low, high))
+    assert pricing.tier_price(cost / 100, low / 100, step / 100) <= (
+        pricing.tier_price(cost / 100, high / 100, step / 100) + 1e-9
+    )

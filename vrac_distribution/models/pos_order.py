@@ -30,6 +30,8 @@ class PosOrder(models.Model):
 
     def _process_saved_order(self, draft):
         self._vrac_check_sale_orders()
+        if not draft:
+            self._vrac_check_weights()
         res = super()._process_saved_order(draft)
         if not draft and self.state in ("paid", "done", "invoiced"):
             self._vrac_deliver_bags()
@@ -72,6 +74,23 @@ class PosOrder(models.Model):
                     other=wrong[0].vrac_distribution_id.name or _("no distribution"),
                 )
             )
+
+    def _vrac_check_weights(self):
+        """A weighed item of a household order paid at 0 would stay in a
+        backorder without a word: refused, as "Record the weights" does."""
+        # The cashier reads the lines of the order they are paying; the sale
+        # order lines settled are read for them (no sales rights needed).
+        for line in self.sudo().lines:
+            sale_line = line.sale_order_line_id
+            if (
+                sale_line
+                and not line.refunded_orderline_id
+                and sale_line.vrac_is_weighed
+                and float_is_zero(
+                    line.qty, precision_rounding=sale_line.product_uom.rounding
+                )
+            ):
+                raise sale_line._vrac_weight_error(line.qty)
 
     # ------------------------------------------------------------------
     # The bag is the delivery

@@ -64,17 +64,22 @@ class SaleOrderLine(models.Model):
                     )
                 )
             if float_compare(weight or 0.0, 0.0, precision_digits=3) <= 0:
-                raise ValidationError(
-                    _(
-                        "The weight of %(product)s for %(household)s must be above "
-                        "0 %(uom)s (you typed %(weight)s). To leave the item out, "
-                        "remove it from the order instead.",
-                        product=line.product_id.display_name,
-                        household=line.order_partner_id.display_name,
-                        uom=line.product_uom.name,
-                        weight=formatLang(self.env, weight or 0.0, digits=3),
-                    )
-                )
+                raise line._vrac_weight_error(weight)
+
+    def _vrac_weight_error(self, weight):
+        """The error of a weight at 0 or below (back office and till alike)."""
+        self.ensure_one()
+        return ValidationError(
+            _(
+                "The weight of %(product)s for %(household)s must be above "
+                "0 %(uom)s (you typed %(weight)s). To leave the item out, "
+                "remove it from the order instead.",
+                product=self.product_id.display_name,
+                household=self.order_partner_id.display_name,
+                uom=self.product_uom.name,
+                weight=formatLang(self.env, weight or 0.0, digits=3),
+            )
+        )
 
     def _vrac_apply_served_weight(self):
         """The order's quantity becomes the weight served, at the same unit

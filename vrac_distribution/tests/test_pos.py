@@ -1,8 +1,10 @@
 # Copyright 2026 VRAC for Odoo contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import Command, fields
-from odoo.exceptions import UserError
+from odoo.exceptions import UserError, ValidationError
 from odoo.tests import new_test_user, tagged
+
+from odoo.addons.vrac_groupement.models.vrac_order_cycle import CYCLE_PROCESS
 
 from .common import VracDistributionCase
 
@@ -201,6 +203,59 @@ class TestPosCollection(VracTillCase):
         self.assertEqual(bag.state, "done")
         self.assertFalse(self.order_r1.picking_ids - bag, "no backorder of grams")
         self.assertAlmostEqual(pos_order.amount_total, self.order_r1.amount_total)
+
+    def test_gram_and_cent_settled_at_the_till(self):
+        """2.941 kg of lentils at 8.31 EUR/kg: 24.44 EUR (2.941 x 8.31 =
+        24.43971), not 2.940 kg and 24.43 EUR."""
+        kg, litre = (
+            self.env.ref("uom.product_uom_kgm"),
+            self.env.ref("uom.product_uom_litre"),
+        )
+        self.assertEqual((kg.rounding, litre.rounding), (0.001, 0.001))
+        # Odoo's 0.01 comes back (e.g. uom's data): every update sets it again.
+        (kg | litre).rounding = 0.01
+        self.env["vrac.order.cycle.line"]._vrac_ensure_gram_precision()
+        self.assertEqual((kg.rounding, litre.rounding), (0.001, 0.001))
+        lentils = self.sale_line(self.order_r1, self.lentils)
+        lentils.with_context(**{CYCLE_PROCESS: True}).price_unit = 8.31
+        lentils.vrac_weight_served = 2.941  # "Record the weights"
+        self.assertAlmostEqual(lentils.product_uom_qty, 2.941)
+        self.assertEqual(lentils.price_subtotal, 24.44)
+        pos_order = self.settle(self.order_r1)
+        pos_line = pos_order.lines.filtered(
+            lambda line: line.product_id == self.lentils
+        )
+        self.assertAlmostEqual(pos_line.qty, 2.941)
+        self.assertEqual(pos_line.price_subtotal, 24.44)
+        self.assertAlmostEqual(lentils.qty_delivered, 2.941)
+        move = lentils.move_ids.filtered(lambda m: m.state == "done")
+        self.assertAlmostEqual(move.quantity, 2.941)
+        self.assertFalse(self.order_r1.picking_ids - self.bag(self.order_r1))
+        self.assertAlmostEqual(pos_order.amount_total, self.order_r1.amount_total)
+
+    def test_weight_zero_refused_at_the_till(self):
+        """Lentils weighed 0 at the till: refused with the back office's words,
+        instead of a paid order whose lentils stay in a backorder."""
+        lentils = self.sale_line(self.order_r1, self.lentils)
+        with self.assertRaises(ValidationError) as back_office:
+            lentils.vrac_weight_served = 0.0
+        message = (
+            "The weight of Test Lentilles vertes (vrac) for Foyer Martin must be "
+            "above 0 kg (you typed 0.000). To leave the item out, remove it from "
+            "the order instead."
+        )
+        self.assertEqual(back_office.exception.args[0], message)
+        with self.assertRaises(ValidationError) as till:
+            self.settle(self.order_r1, {self.lentils: 0})
+        self.assertEqual(till.exception.args[0], message)
+        self.assertFalse(self.session.order_ids)
+        self.assertEqual(self.bag(self.order_r1).state, "assigned")
+        self.assertEqual(lentils.qty_delivered, 0.0)
+        # Left out of the till order, the lentils wait in a backorder.
+        self.settle(self.order_r1, {self.lentils: None})
+        self.assertEqual(self.bag(self.order_r1).state, "done")
+        self.assertEqual(lentils.qty_delivered, 0.0)
+        self.assertEqual(lentils.product_uom_qty, 1.5)
 
     def test_partial_collection_leaves_a_backorder(self):
         pasta = self.sale_line(self.order_r1, self.pasta)

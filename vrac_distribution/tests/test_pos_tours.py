@@ -3,6 +3,8 @@
 from odoo import Command
 from odoo.tests import HttpCase, tagged
 
+from odoo.addons.vrac_groupement.models.vrac_order_cycle import CYCLE_PROCESS
+
 from .common import VracDistributionCase
 from .test_pos import setup_vrac_till
 
@@ -55,6 +57,36 @@ class TestPosTours(VracDistributionCase, HttpCase):
         self.assertEqual(apples.product_uom_qty, 1.8)
         self.assertEqual(apples.qty_delivered, 1.8)
         self.assertAlmostEqual(pos_order.amount_total, order.amount_total)
+
+    def test_collect_to_the_gram_and_the_cent(self):
+        """2.941 kg of lentils allocated at 8.31 EUR/kg: the till settles
+        2.941 kg and 24.44 EUR (2.941 x 8.31 = 24.43971), as the order."""
+        order = self.household_order(self.r1)
+        lentils = order.order_line.filtered(
+            lambda line: line.product_id == self.lentils
+        )
+        lentils.with_context(**{CYCLE_PROCESS: True}).price_unit = 8.31
+        lentils.vrac_weight_served = 2.941
+        self.assertEqual(lentils.price_subtotal, 24.44)
+        self._start("vrac_distribution_pos_collect_grams")
+        pos_order = self.env["pos.order"].search([("partner_id", "=", self.r1.id)])
+        self.assertEqual(pos_order.state, "paid")
+        pos_line = pos_order.lines.filtered(
+            lambda line: line.product_id == self.lentils
+        )
+        self.assertAlmostEqual(pos_line.qty, 2.941)
+        self.assertEqual(pos_line.price_subtotal_incl, 24.44)
+        self.assertAlmostEqual(lentils.qty_delivered, 2.941)
+        self.assertEqual(lentils.price_subtotal, 24.44)
+        self.assertAlmostEqual(pos_order.amount_total, order.amount_total)
+
+    def test_weight_zero_refused_at_the_till(self):
+        order = self.household_order(self.r3)
+        self._start("vrac_distribution_pos_weight_zero")
+        self.assertFalse(
+            self.env["pos.order"].search([("partner_id", "=", self.r3.id)])
+        )
+        self.assertEqual(order.picking_ids.state, "assigned")
 
     def test_order_of_another_distribution_not_offered(self):
         self.assertEqual(

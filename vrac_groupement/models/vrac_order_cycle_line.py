@@ -252,10 +252,24 @@ class VracOrderCycleLine(models.Model):
 
     @api.model
     def _vrac_ensure_gram_precision(self):
-        """Quantities to the gram: at least 3 decimals for product quantities."""
+        """Quantities to the gram: at least 3 decimals for product quantities,
+        and the kg and the litre rounded to the thousandth.
+
+        The point of sale rounds a quantity to its unit's rounding: with the
+        kg's 0.01 of Odoo, 2.941 kg allocated became 2.94 kg at the till.
+        """
         precision = self.env.ref("product.decimal_product_uom")
         if precision.digits < 3:
             precision.digits = 3
+        units = self.env["uom.uom"].browse(
+            [
+                self.env.ref(xmlid).id
+                for xmlid in ("uom.product_uom_kgm", "uom.product_uom_litre")
+            ]
+        )
+        units.filtered(lambda unit: unit.rounding > BULK_STEP).write(
+            {"rounding": BULK_STEP}
+        )
 
     def _vrac_pool(self, groupement):
         """The pool of this catalog line for a household order of ``groupement``."""

@@ -1,6 +1,7 @@
 from . import vrac_money_mixin
 from . import vrac_tier
 from . import vrac_tier_sale_mixin
+from . import product_pricelist_item
 from . import res_company
 from . import res_config_settings
 from . import res_partner

@@ -4,7 +4,7 @@ from collections import defaultdict
 
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
-from odoo.tools import SQL, float_compare
+from odoo.tools import SQL, float_compare, formatLang
 
 
 class LoyaltyProgram(models.Model):
@@ -302,7 +302,11 @@ class LoyaltyProgram(models.Model):
                             "The food credit pays approved products only: "
                             "%(paid)s asked for %(base)s of approved products. "
                             "The rest of the order is paid otherwise.",
-                            paid=order.currency_id.round(paid),
-                            base=order.currency_id.round(base),
+                            paid=formatLang(
+                                self.env, paid, currency_obj=order.currency_id
+                            ),
+                            base=formatLang(
+                                self.env, base, currency_obj=order.currency_id
+                            ),
                         )
                     )

@@ -172,3 +172,7 @@ class PosSession(models.Model):
             ]
             if distribution and line_ids:
                 MoveLine.browse(line_ids).write({"analytic_distribution": distribution})
+
+    def _product_pricelist_item_fields(self):
+        # The till applies the tiers' "never below cost" rule too.
+        return super()._product_pricelist_item_fields() + ["vrac_never_below_cost"]

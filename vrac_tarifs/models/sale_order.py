@@ -2,6 +2,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import Command, _, api, fields, models
 from odoo.exceptions import AccessError
+from odoo.tools import formatLang
 
 COORDINATORS = "vrac_groupement.group_coordinator"
 
@@ -126,8 +127,12 @@ class SaleOrder(models.Model):
                         "%(paid)s instead of %(share)s on this order.",
                         program=program.name,
                         funder=program.funder_id.name,
-                        paid=remaining,
-                        share=share,
+                        paid=formatLang(
+                            self.env, remaining, currency_obj=program.currency_id
+                        ),
+                        share=formatLang(
+                            self.env, share, currency_obj=program.currency_id
+                        ),
                     )
                 )
                 share = remaining

@@ -4,7 +4,7 @@ from dateutil.relativedelta import relativedelta
 
 from odoo import Command, _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
-from odoo.tools import float_compare, float_round
+from odoo.tools import float_compare, float_round, formatLang
 
 from ..tools.money import lock_money_rows
 
@@ -495,13 +495,14 @@ class VracFunderProgram(models.Model):
                         "for a share of %(share)s. Remove the line '%(line)s' and "
                         "take the full price.",
                         program=program.name,
-                        remaining=max(
-                            program.currency_id.round(
-                                program.budget - used[program.id] + this_order
-                            ),
-                            0.0,
+                        remaining=formatLang(
+                            self.env,
+                            max(program.budget - used[program.id] + this_order, 0.0),
+                            currency_obj=program.currency_id,
                         ),
-                        share=program.currency_id.round(this_order),
+                        share=formatLang(
+                            self.env, this_order, currency_obj=program.currency_id
+                        ),
                         line=program.share_product_id.name,
                     )
                 )

@@ -2,6 +2,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
+from odoo.tools import float_compare, float_is_zero, formatLang
 
 from ..tools import pricing
 
@@ -28,14 +29,26 @@ class VracTier(models.Model):
     currency_id = fields.Many2one(related="company_id.currency_id")
     percent = fields.Float(
         string="Change on cost (%)",
+        # The pricelist's discount keeps 2 decimals: the tier keeps the same.
+        digits="Discount",
         help="Signed: 0 sells at cost, +10 at cost plus 10 %, -20 at 20 % below "
         "cost (the difference is then covered by the upper tiers or a fund).",
     )
     rounding = fields.Float(
         string="Rounding step",
-        default=0.05,
+        default=0.0,
         digits="Product Price",
-        help="Prices are rounded to a multiple of this amount, e.g. 0.05 EUR.",
+        help="0: no rounding, the prices are the cost changed by the percentage, "
+        "to the cent (a tier at cost always sells at the cost to the cent). "
+        "Otherwise the prices are rounded to the nearest multiple of this amount, "
+        "e.g. 0.05 EUR; a tier at or above cost never sells below cost: when "
+        "the nearest multiple is below the cost, the price is the next one up. "
+        "The balance per tier shows what the rounding brings or costs.",
+    )
+    rounding_note = fields.Char(
+        string="Rounding rule",
+        compute="_compute_rounding_note",
+        help="How the prices of this tier are rounded.",
     )
     is_precarity = fields.Boolean(
         string="Precarity tier",
@@ -92,6 +105,22 @@ class VracTier(models.Model):
         for tier in self:
             tier.household_count = counts.get(tier, 0)
 
+    @api.depends("percent", "rounding", "currency_id")
+    def _compute_rounding_note(self):
+        for tier in self:
+            if not tier.rounding:
+                tier.rounding_note = _("No rounding: prices to the cent.")
+                continue
+            step = formatLang(
+                self.env, tier.rounding, currency_obj=tier.currency_id or None
+            )
+            if tier.percent >= 0:
+                tier.rounding_note = _(
+                    "Rounded to the nearest %(step)s, never below cost.", step=step
+                )
+            else:
+                tier.rounding_note = _("Rounded to the nearest %(step)s.", step=step)
+
     @api.constrains("percent")
     def _check_percent(self):
         for tier in self:
@@ -103,14 +132,31 @@ class VracTier(models.Model):
                     )
                 )
 
-    @api.constrains("rounding")
+    @api.constrains("rounding", "percent", "company_id")
     def _check_rounding(self):
         for tier in self:
-            if tier.rounding <= 0:
+            if tier.rounding < 0:
                 raise ValidationError(
                     _(
-                        "The rounding step of the tier %(tier)s must be above zero "
-                        "(e.g. 0.05).",
+                        "The rounding step of the tier %(tier)s cannot be negative "
+                        "(0 for no rounding, or e.g. 0.05).",
+                        tier=tier.name,
+                    )
+                )
+            # A step up to the cent changes nothing: the prices are in cents.
+            if (
+                float_is_zero(tier.percent, precision_digits=2)
+                and float_compare(
+                    tier.rounding,
+                    tier.currency_id.rounding,
+                    precision_rounding=tier.currency_id.rounding / 100,
+                )
+                > 0
+            ):
+                raise ValidationError(
+                    _(
+                        "The tier %(tier)s sells at cost: it sells at the cost to "
+                        "the cent, without rounding. Set its rounding step to 0.",
                         tier=tier.name,
                     )
                 )
@@ -203,6 +249,7 @@ class VracTier(models.Model):
             # Odoo's formula takes a discount: a mark-up is a negative discount.
             "price_discount": -self.percent,
             "price_round": self.rounding,
+            "vrac_never_below_cost": self.percent >= 0,
         }
 
     def _prepare_pricelist_fee_item(self):

@@ -45,6 +45,7 @@ class VracTierBalanceReport(models.Model):
         ],
         "res.partner": ["commercial_partner_id", "vrac_groupement_id"],
         "res.company": ["currency_id"],
+        "vrac.tier": ["percent"],
     }
 
     date = fields.Datetime(readonly=True)
@@ -71,6 +72,12 @@ class VracTierBalanceReport(models.Model):
         help="Sales minus cost: above zero the tier covers more than its cost, "
         "below zero it is covered by the others.",
     )
+    rounding = fields.Monetary(
+        readonly=True,
+        help="What the rounding of the tier's prices brought (above zero) or "
+        "cost (below zero): the sales minus the cost changed by the tier's "
+        "percentage (as the tier is today). 0 for a tier without rounding.",
+    )
     quantity = fields.Float(digits="Product Unit of Measure", readonly=True)
 
     def init(self):
@@ -86,7 +93,7 @@ class VracTierBalanceReport(models.Model):
 
     # Both halves give the same columns, in this order:
     # id, date, company_id, currency_id, groupement_id, tier_id, origin,
-    # sales, cost, balance, quantity. Amounts are converted to the currency
+    # sales, cost, balance, rounding, quantity. Amounts are converted to the currency
     # of the company with the rate stored on the order.
 
     def _query_pos(self):
@@ -103,10 +110,14 @@ class VracTierBalanceReport(models.Model):
                    l.price_subtotal / %(rate)s AS sales,
                    l.total_cost / %(rate)s AS cost,
                    (l.price_subtotal - l.total_cost) / %(rate)s AS balance,
+                   (l.price_subtotal
+                    - l.total_cost * (1 + COALESCE(tier.percent, 0) / 100.0))
+                       / %(rate)s AS rounding,
                    l.qty AS quantity
               FROM pos_order_line l
               JOIN pos_order o ON o.id = l.order_id
               JOIN res_company company ON company.id = o.company_id
+              LEFT JOIN vrac_tier tier ON tier.id = o.vrac_tier_id
               LEFT JOIN res_partner partner ON partner.id = o.partner_id
               LEFT JOIN res_partner customer
                      ON customer.id = partner.commercial_partner_id
@@ -135,10 +146,14 @@ class VracTierBalanceReport(models.Model):
                    l.purchase_price * l.product_uom_qty / %(rate)s AS cost,
                    (l.price_subtotal - l.purchase_price * l.product_uom_qty)
                        / %(rate)s AS balance,
+                   (l.price_subtotal - l.purchase_price * l.product_uom_qty
+                    * (1 + COALESCE(tier.percent, 0) / 100.0))
+                       / %(rate)s AS rounding,
                    l.product_uom_qty AS quantity
               FROM sale_order_line l
               JOIN sale_order o ON o.id = l.order_id
               JOIN res_company company ON company.id = o.company_id
+              LEFT JOIN vrac_tier tier ON tier.id = o.vrac_tier_id
               LEFT JOIN res_partner partner ON partner.id = o.partner_id
               LEFT JOIN res_partner customer
                      ON customer.id = partner.commercial_partner_id

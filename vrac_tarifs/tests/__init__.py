@@ -16,3 +16,4 @@ from . import test_solidarity_privacy
 from . import test_money_input
 from . import test_indicators
 from . import test_rpc_privacy
+from . import test_pricing_property

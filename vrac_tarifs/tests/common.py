@@ -4,7 +4,8 @@ from odoo.addons.vrac_groupement.tests.common import VracGroupementCase
 
 
 class VracTarifsCase(VracGroupementCase):
-    """Three tiers A (cost), B (+10 %), C (+25 %) of their own, B by default."""
+    """Three tiers A (cost, no rounding), B (+10 %), C (+25 %) rounded to 0.05,
+    of their own, B by default."""
 
     @classmethod
     def setUpClass(cls):
@@ -24,7 +25,7 @@ class VracTarifsCase(VracGroupementCase):
                     "code": "TA",
                     "sequence": 1,
                     "percent": 0,
-                    "rounding": 0.05,
+                    "rounding": 0.0,
                     "is_precarity": True,
                     "resource_min": 0,
                     "resource_max": 800,

@@ -131,6 +131,29 @@ class TestBalanceReport(VracTarifsCase):
         self.assertAlmostEqual(balance, sum(t["balance"] for t in totals.values()))
         self.assertAlmostEqual(balance, 0.0 + 2 * 1.4 + 3.5)
 
+    def test_rounding_gain_per_tier(self):
+        """Costs off the step: the report tells what the rounding brought."""
+        # Cost 1.22: B 1.342 sold 1.35 (+0.008 each), C 1.525 sold 1.55 (+0.025).
+        # Cost 0.11: B 0.121 sold 0.15, the nearest 0.10 being below cost
+        # (+0.029 each); A sells at cost, without rounding.
+        self.rice.standard_price = 1.22
+        self.oil.standard_price = 0.11
+        orders = self._create_orders(self.household_a | self.walk_in | self.household_c)
+        orders.action_confirm()
+        self.assertEqual(
+            orders.order_line.mapped("price_unit"), [1.22, 0.11, 1.35, 0.15, 1.55, 0.15]
+        )
+        domain = [("id", "in", orders.order_line.ids), ("origin", "=", "sale")]
+        rounding = dict(self.Report._read_group(domain, ["tier_id"], ["rounding:sum"]))
+        self.assertAlmostEqual(rounding[self.tier_a], 0.0)
+        self.assertAlmostEqual(rounding[self.tier_b], 3 * 0.008 + 2 * 0.029)
+        # C: oil 0.1375 rounds to 0.15 (+0.0125 each).
+        self.assertAlmostEqual(rounding[self.tier_c], 3 * 0.025 + 2 * 0.0125)
+        [(balance,)] = self.Report._read_group(domain, [], ["balance:sum"])
+        self.assertAlmostEqual(
+            balance, 3 * (0.13 + 0.33) + 2 * (0.04 + 0.04), msg="B and C"
+        )
+
     def test_balance_per_group(self):
         totals = self._totals("groupement_id")
         self.assertEqual(

@@ -296,8 +296,12 @@ class TestFoodCreditPos(VracAssertMixin, TestPoSCommon):
 
     def test_credit_on_non_approved_products_is_refused(self):
         self.open_new_session()
-        with self.assertRaisesText(UserError, "approved products only"):
+        with self.assertRaises(UserError) as refused:
             self._sell([(self.lentils, 1), (self.soap, 1)], credit=5.10)
+        self.assertIn(
+            "approved products only: $\xa05.10 asked for $\xa02.10 of approved",
+            refused.exception.args[0],
+        )
         self.assertFalse(
             self.env["pos.order"].search([("partner_id", "=", self.household_a.id)])
         )

@@ -235,7 +235,11 @@ class TestFunderProgram(VracTarifsCase):
         # Only what is left of the budget; the household pays the rest.
         self.assertEqual(self._share_line(second).price_unit, -1.47)
         self.assertAlmostEqual(second.amount_total, 35.58, places=2)
-        self.assertIn("is used up", second.message_ids[:3].mapped("body")[0])
+        self.assertIn(
+            "Paniers à moitié prix is used up: Fondation Test Paniers pays "
+            "$&nbsp;1.47 instead of $&nbsp;18.53 on this order.",
+            second.message_ids[:3].mapped("body")[0],
+        )
         third = self._order(self.household_romans, [(self.basket, 1, 12.35)])
         third.action_confirm()
         self.assertFalse(self._share_line(third))
@@ -419,8 +423,12 @@ class TestFunderProgramPos(VracAssertMixin, TestPoSCommon):
     def test_share_beyond_budget_is_refused_at_the_till(self):
         self.open_new_session()
         self._sell([(self.lentils, 3)], customer=self.household_a, share=3.15)
-        with self.assertRaisesText(UserError, "is used up"):
+        with self.assertRaises(UserError) as refused:
             self._sell([(self.lentils, 3)], customer=self.household_a, share=3.15)
+        self.assertIn(
+            "is used up: $\xa01.85 left for a share of $\xa03.15.",
+            refused.exception.args[0],
+        )
         self.program.invalidate_recordset()
         self.assertAlmostEqual(self.program.budget_used, 3.15, places=2)
         # What is left may still be taken.

@@ -30,7 +30,7 @@ def setup_vrac_pos(cls):
                 "code": "POS-A",
                 "sequence": 1,
                 "percent": 0,
-                "rounding": 0.05,
+                "rounding": 0.0,
                 "is_precarity": True,
                 "resource_min": 0,
                 "resource_max": 800,
@@ -501,6 +501,8 @@ class TestPosTiers(TestPoSCommon):
             ]
             price = product["standard_price"]
             price -= price * rule["price_discount"] / 100
+            if not rule["price_round"]:
+                return price
             return float_round(price, precision_rounding=rule["price_round"])
 
         session = self.open_new_session()

@@ -48,6 +48,16 @@ class TestPosTours(TestPointOfSaleHttpCommon):
         self.lentils.standard_price = 3.0
         self._start("vrac_tarifs_pos_cost_change")
 
+    def test_till_sells_at_cost_and_never_below_cost(self):
+        self.lentils.standard_price = 1.21
+        # C at +1 %: 1.2221, whose nearest 0.05 (1.20) is below cost.
+        self.tier_c.percent = 1
+        for tier, price in ((self.tier_a, 1.21), (self.tier_c, 1.25)):
+            self.assertAlmostEqual(
+                tier.pricelist_id._get_product_price(self.lentils, 1.0), price
+            )
+        self._start("vrac_tarifs_pos_never_below_cost")
+
     def test_membership_renewed_at_the_till(self):
         self.assertEqual(self.household_expired.membership_state, "old")
         self._start("vrac_tarifs_pos_membership")

@@ -11,7 +11,7 @@ class TestTier(VracTarifsCase):
         return tier.pricelist_id._get_product_price(product, 1.0)
 
     def test_each_tier_manages_a_pricelist_from_cost(self):
-        self.assertAlmostEqual(self._price(self.tier_a), 10.35)  # 10.37 rounded to 0.05
+        self.assertAlmostEqual(self._price(self.tier_a), 10.37)  # at cost, to the cent
         self.assertAlmostEqual(self._price(self.tier_b), 11.40)  # 10.37 + 10 % = 11.407
         self.assertAlmostEqual(
             self._price(self.tier_c), 12.95
@@ -72,10 +72,10 @@ class TestTier(VracTarifsCase):
     def test_bad_tiers_are_refused(self):
         with self.assertRaisesText(ValidationError, "100 % below cost"):
             self.tier_a.percent = -101
-        with self.assertRaisesText(ValidationError, "above zero"):
-            self.tier_a.rounding = 0
-        with self.assertRaisesText(ValidationError, "above zero"):
-            self.tier_a.rounding = -0.05
+        with self.assertRaisesText(ValidationError, "to the cent, without rounding"):
+            self.tier_a.rounding = 0.05
+        with self.assertRaisesText(ValidationError, "cannot be negative"):
+            self.tier_b.rounding = -0.05
         with self.assertRaisesText(ValidationError, "overlap"):
             self.tier_b.resource_min = 700
         with self.assertRaisesText(ValidationError, "overlap"):
@@ -83,6 +83,8 @@ class TestTier(VracTarifsCase):
                 {"name": "Bis", "code": "TX", "resource_min": 900, "resource_max": 1000}
             )
         self.assertEqual(self.tier_a.percent, 0)
+        self.assertEqual(self.tier_a.rounding, 0)
+        self.assertEqual(self.tier_b.rounding, 0.05)
         self.assertEqual(self.tier_b.resource_min, 800)
         self.assertFalse(self.Tier.search([("code", "=", "TX")]))
 
@@ -92,3 +94,46 @@ class TestTier(VracTarifsCase):
         )
         with self.assertRaises(UserError):
             self.tier_c.unlink()
+
+    def test_tier_at_cost_sells_at_cost_to_the_cent(self):
+        """Pasta 1.22, oil 7.91, apples 1.68: tier A sold them 1.20, 7.90, 1.70."""
+        for cost in (1.22, 7.91, 1.68):
+            self.pasta.standard_price = cost
+            self.assertAlmostEqual(self._price(self.tier_a), cost)
+            self.assertAlmostEqual(self.tier_a.price_for_cost(cost), cost)
+        self.assertEqual(self.tier_a.rounding_note, "No rounding: prices to the cent.")
+
+    def test_half_step_rounds_up_as_the_pricelist(self):
+        # 2.86 + 25 % = 3.575, half a step of 0.05: up, in both.
+        self.pasta.standard_price = 2.86
+        self.assertAlmostEqual(self._price(self.tier_c), 3.60)
+        self.assertAlmostEqual(self.tier_c.price_for_cost(2.86), 3.60)
+
+    def test_tier_above_cost_never_sells_below_cost(self):
+        # 0.11 + 10 % = 0.121: the nearest 0.05 is 0.10, below cost.
+        self.pasta.standard_price = 0.11
+        self.assertAlmostEqual(self._price(self.tier_b), 0.15)
+        self.assertAlmostEqual(self.tier_b.price_for_cost(0.11), 0.15)
+        self.assertIn("0.05", self.tier_b.rounding_note)
+        self.assertIn("never below cost", self.tier_b.rounding_note)
+        # A tier below cost rounds to the nearest step, even below.
+        self.tier_c.percent = -1
+        self.pasta.standard_price = 1.21  # 1.1979
+        self.assertAlmostEqual(self._price(self.tier_c), 1.20)
+
+    def test_sale_order_of_a_tier_at_cost(self):
+        self.household_romans.sudo().write(
+            {"vrac_tier_id": self.tier_a.id, "vrac_tier_reason": "Test"}
+        )
+        self.pasta.standard_price = 1.22
+        order = self.env["sale.order"].create(
+            {
+                "partner_id": self.household_romans.id,
+                "order_line": [
+                    (0, 0, {"product_id": self.pasta.id, "product_uom_qty": 3})
+                ],
+            }
+        )
+        self.assertEqual(order.pricelist_id, self.tier_a.pricelist_id)
+        self.assertEqual(order.order_line.price_unit, 1.22)
+        self.assertEqual(order.amount_untaxed, 3.66)

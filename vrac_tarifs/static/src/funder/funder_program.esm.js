@@ -4,6 +4,7 @@
 import {Order, Orderline} from "@point_of_sale/app/store/models";
 import {PaymentScreen} from "@point_of_sale/app/screens/payment_screen/payment_screen";
 import {PosStore} from "@point_of_sale/app/store/pos_store";
+import {_t} from "@web/core/l10n/translation";
 import {patch} from "@web/core/utils/patch";
 import {roundPrecision} from "@web/core/utils/numbers";
 
@@ -132,13 +133,48 @@ patch(Order.prototype, {
                 let share = roundPrecision((base * program.share_percent) / 100, rounding);
                 const remaining = this.pos.vracFunderRemaining(program);
                 if (remaining !== null && share > remaining) {
+                    this.vracNotifyFunderLowered(program, share, remaining);
                     share = remaining;
+                } else {
+                    this.vracLoweredShares()[program.id] = null;
                 }
                 this.vracSetFunderLine(program, share > 0 ? share : 0);
             }
         } finally {
             this.vracFunderLock = false;
         }
+    },
+
+    /**
+     * Tell the cashier when the budget left lowers the funder's share (once
+     * per order and amount): the household pays the difference.
+     */
+    vracNotifyFunderLowered(program, share, remaining) {
+        const lowered = this.vracLoweredShares();
+        if (lowered[program.id] === remaining) {
+            return;
+        }
+        lowered[program.id] = remaining;
+        const format = (amount) => this.env.utils.formatCurrency(amount);
+        this.env.services.pos_notification.add(
+            _t(
+                "%(program)s: only %(remaining)s left in the budget. The funder pays %(remaining)s instead of %(share)s; the household pays the rest.",
+                {
+                    program: program.name,
+                    remaining: format(remaining),
+                    share: format(share),
+                }
+            ),
+            8000
+        );
+    },
+
+    /** {program id: the lowered share the cashier was told of}. */
+    vracLoweredShares() {
+        if (!this.vracLowered) {
+            this.vracLowered = {};
+        }
+        return this.vracLowered;
     },
 
     vracSetFunderLine(program, share) {

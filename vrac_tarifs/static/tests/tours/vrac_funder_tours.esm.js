@@ -77,6 +77,18 @@ registry.category("web_tour.tours").add("vrac_funder_pos_share", {
             // only what is left of the budget (3.00 - 2.10) is paid.
             selectCustomer("Foyer Arnaud"),
             ProductScreen.clickDisplayedProduct("Vrac Lentilles"),
+            funderLineIs("0.90"),
+            {
+                content: "the cashier is told the share is lowered to the budget left",
+                trigger: [
+                    ".o_pos_notification_manager .o_notification",
+                    ":contains('Paniers à moitié prix: only ')",
+                    ":contains('0.90 left in the budget. The funder pays ')",
+                    ":contains('0.90 instead of ')",
+                    ":contains('1.05; the household pays the rest.')",
+                ].join(""),
+                isCheck: true,
+            },
             ProductScreen.clickDisplayedProduct("Vrac Lentilles"),
             funderLineIs("0.90"),
             ProductScreen.totalAmountIs("5.40"),

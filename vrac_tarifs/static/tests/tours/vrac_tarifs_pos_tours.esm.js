@@ -112,6 +112,24 @@ registry.category("web_tour.tours").add("vrac_tarifs_pos_cost_change", {
         ].flat(),
 });
 
+registry.category("web_tour.tours").add("vrac_tarifs_pos_never_below_cost", {
+    test: true,
+    url: "/pos/ui",
+    steps: () =>
+        [
+            ProductScreen.confirmOpeningPopup(),
+            ProductScreen.clickHomeCategory(),
+            selectCustomer("Foyer Arnaud"),
+            ProductScreen.clickDisplayedProduct("Vrac Lentilles"),
+            // Tier A sells at the cost to the cent (1.21, not 1.20).
+            ProductScreen.selectedOrderlineHas("Vrac Lentilles", "1.00", "1.21"),
+            selectCustomer("Foyer Colin"),
+            // Tier C (+1 %): 1.2221, the nearest 0.05 is below cost: 1.25.
+            ProductScreen.selectedOrderlineHas("Vrac Lentilles", "1.00", "1.25"),
+            ProductScreen.totalAmountIs("1.25"),
+        ].flat(),
+});
+
 registry.category("web_tour.tours").add("vrac_tarifs_pos_membership", {
     test: true,
     url: "/pos/ui",

@@ -4,6 +4,10 @@
 import {Product} from "@point_of_sale/app/store/models";
 import {patch} from "@web/core/utils/patch";
 
+const {DateTime} = luxon;
+// Prices within this of the cost are at cost (float noise, far below a cent).
+const PRICE_EPSILON = 1e-9;
+
 patch(Product.prototype, {
     /**
      * The membership fee is the same for every household: the tiers' rule on
@@ -19,6 +23,32 @@ patch(Product.prototype, {
                 return this.lst_price + (price_extra || 0);
             }
         }
-        return super.get_price(...arguments);
+        const price = super.get_price(...arguments);
+        return this._vracNeverBelowCost(pricelist, quantity, price);
+    },
+    /**
+     * A tier at or above cost never sells below cost: when the rounding step
+     * brings the price below the cost, the price is the next step up. Same
+     * rule as product.pricelist.item._compute_price and tools/pricing.py.
+     */
+    _vracNeverBelowCost(pricelist, quantity, price) {
+        if (!pricelist) {
+            return price;
+        }
+        const date = DateTime.now();
+        const rule = (this.applicablePricelistItems[pricelist.id] || [])
+            .filter((item) => this.isPricelistItemUsable(item, date))
+            .find((item) => !item.min_quantity || quantity >= item.min_quantity);
+        if (
+            rule &&
+            rule.vrac_never_below_cost &&
+            rule.compute_price === "formula" &&
+            rule.base === "standard_price" &&
+            rule.price_round &&
+            price < this.standard_price - PRICE_EPSILON
+        ) {
+            return price + rule.price_round;
+        }
+        return price;
     },
 });
