@@ -134,12 +134,22 @@ class SaleOrderLine(models.Model):
                 )
             )
 
+    def _vrac_outside_catalog(self):
+        """The lines of ``self`` that a cycle's order may hold outside its
+        catalog: none here.
+
+        Addons that add lines of their own to the orders (e.g. the line
+        "Paid by <funder>" of a funder-paid program) extend this with a flag
+        of the product that only their server code sets, never with a key of
+        the context that a client could send.
+        """
+        return self.browse()
+
     @api.constrains("vrac_ordered_qty", "product_uom_qty", "product_id", "order_id")
     def _check_vrac_cycle_quantities(self):
         steps = {}  # {catalog line: allocation step}, computed once each
-        for line in self.filtered(
-            lambda sol: sol.vrac_cycle_id and not sol.display_type
-        ):
+        lines = self.filtered(lambda sol: sol.vrac_cycle_id and not sol.display_type)
+        for line in lines - lines._vrac_outside_catalog():
             cycle = line.vrac_cycle_id
             if not line.vrac_cycle_line_id:
                 raise ValidationError(
