@@ -18,3 +18,4 @@ from . import purchase_order_line
 from . import stock_picking
 from . import product_supplierinfo
 from . import vrac_indicator
+from . import account_move_line

@@ -69,6 +69,20 @@ class SaleOrderLine(models.Model):
                 (line.order_id.vrac_cycle_id.id, line.product_id.id), False
             )
 
+    @api.depends("order_id.vrac_groupement_id.analytic_account_id")
+    def _compute_analytic_distribution(self):
+        """A household's order lands on its group's analytic account (unless
+        a distribution model or the user says otherwise); its invoice lines
+        follow."""
+        res = super()._compute_analytic_distribution()
+        for line in self:
+            if line.display_type or line.analytic_distribution:
+                continue
+            analytic = line.order_id.vrac_groupement_id.sudo().analytic_account_id
+            if analytic:
+                line.analytic_distribution = {str(analytic.id): 100.0}
+        return res
+
     @api.depends("vrac_ordered_qty", "vrac_allocated_qty", "vrac_cycle_id")
     def _compute_vrac_is_short(self):
         for line in self:
