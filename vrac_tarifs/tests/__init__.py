@@ -13,3 +13,4 @@ from . import test_solidarity_fund
 from . import test_solidarity_tours
 from . import test_indicators
 from . import test_food_credit_rpc
+from . import test_pos_analytic
