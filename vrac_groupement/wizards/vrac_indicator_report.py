@@ -174,6 +174,8 @@ class VracIndicatorReport(models.TransientModel):
             return formatLang(self.env, value, digits=0, grouping=True)
         if unit == "percent":
             return "%s %%" % formatLang(self.env, value, digits=1)
+        if unit == "points":
+            return _("%(value)s points", value=formatLang(self.env, value, digits=1))
         if unit == "amount":
             return formatLang(
                 self.env, value, currency_obj=self.env.company.currency_id
@@ -192,7 +194,7 @@ class VracIndicatorReport(models.TransientModel):
         Percents change by points, other figures by a share of the previous
         figure (none when it was 0).
         """
-        if unit == "percent":
+        if unit in ("percent", "points"):
             return _(
                 "%(sign)s%(points)s pts",
                 sign="+" if value >= previous else "-",
@@ -361,6 +363,7 @@ class VracIndicatorReport(models.TransientModel):
             "count": _("households or people"),
             "number": _("number"),
             "percent": "%",
+            "points": _("points"),
             "hours": _("hours"),
             "kg": _("kg"),
             "units": _("units"),
@@ -387,6 +390,7 @@ class VracIndicatorReport(models.TransientModel):
                 ("litres", decimal),
                 ("hours", decimal),
                 ("percent", {"num_format": "0.0 %"}),
+                ("points", decimal),
                 ("amount", {"num_format": amount}),
             )
         }
@@ -469,7 +473,8 @@ class VracIndicatorReport(models.TransientModel):
                 line["previous_suppressed"],
                 formats,
             )
-            if line["change"] and line["unit"] != "percent" and line["previous"]:
+            relative = line["unit"] not in ("percent", "points")
+            if line["change"] and relative and line["previous"]:
                 sheet.write_number(
                     row,
                     4,

@@ -296,7 +296,9 @@ class TestTarifsIndicators(VracTarifsCase):
         self.assertEqual(rows["precarity_households"]["groups"][self.mix.id], "7")
         self.assertEqual(rows["precarity_target"]["groups"][self.mix.id], "60.0 %")
         # Met: 10 points above the target.
-        self.assertEqual(rows["precarity_gap"]["groups"][self.mix.id], "10.0 %")
+        # A gap between two percents reads in points (not "10.0 %").
+        self.assertEqual(rows["precarity_gap"]["groups"][self.mix.id], "10.0 points")
+        self.assertEqual(rows["precarity_gap"]["display"], "3.8 points")
         # Both groups: 8 of 13, against a target weighted by households
         # (60 x 10 + 50 x 3) / 13.
         self.assertAlmostEqual(share["value"], 800 / 13, places=6)
@@ -312,7 +314,12 @@ class TestTarifsIndicators(VracTarifsCase):
         rows = self.report_rows(self.report())
         tier_a = rows[f"tier_{self.tier_a.id}"]
         # With several branches, the branch follows the tier's name.
-        self.assertTrue(tier_a["label"].startswith("Households in tier Test A"))
+        # The tier's name is said once (not "Households in tier Tier A").
+        self.assertRegex(tier_a["label"], r"^Test A \(.+\): households$")
+        self.assertRegex(
+            rows[f"tier_{self.tier_b.id}_share"]["label"],
+            r"^Test B \(.+\): share of the member households$",
+        )
         self.assertEqual(tier_a["value"], 8)
         self.assertEqual(tier_a["groups"][self.mix.id], "7")
         self.assertEqual(rows[f"tier_{self.tier_a.id}_share"]["display"], "61.5 %")
