@@ -12,3 +12,4 @@ from . import test_indicator_report
 from . import test_indicators
 from . import test_rpc_helpers
 from . import test_group_analytic
+from . import test_report_pdf
