@@ -10,3 +10,4 @@ from . import test_pos_tours
 from . import test_summary
 from . import test_indicators
 from . import test_funder_share
+from . import test_report_pdf

@@ -9,24 +9,18 @@ from odoo.tools.pdf import PdfFileReader
 from .common import VracGroupementCase
 
 
-@tagged("post_install", "-at_install")
-class TestReportPdf(HttpCase):
-    """The funder report as the real PDF, with the report's styles and fonts
-    served by the server as in production (wkhtmltopdf fetches them)."""
+class VracPdfMixin:
+    """For HttpCase: real PDFs, with the report's styles and fonts served by
+    the test server as in production (wkhtmltopdf fetches them)."""
 
-    @classmethod
-    def setUpClass(cls):
-        super().setUpClass()
-        VracGroupementCase.setup_vrac_groupements(cls)
-
-    def render_pdf(self, report_ref, records):
+    def render_pdf(self, report_ref, records, user=None):
+        """The PDF of ``records`` printed by ``user``."""
         if self.env["ir.actions.report"].get_wkhtmltopdf_state() != "ok":
             self.skipTest("wkhtmltopdf is not installed")
         # wkhtmltopdf loads the report's assets from this test server.
         self.env["ir.config_parameter"].sudo().set_param("report.url", self.base_url())
-        reports = self.env["ir.actions.report"].with_context(
-            force_report_rendering=True, lang="en_US"
-        )
+        reports = self.env(user=user or self.env.user)["ir.actions.report"]
+        reports = reports.with_context(force_report_rendering=True, lang="en_US")
         pdf, report_type = reports._render_qweb_pdf(report_ref, records.ids)
         self.assertEqual(report_type, "pdf")
         return pdf
@@ -39,6 +33,16 @@ class TestReportPdf(HttpCase):
             for index in range(reader.getNumPages())
         ]
 
+
+@tagged("post_install", "-at_install")
+class TestReportPdf(VracPdfMixin, HttpCase):
+    """The funder report as the real PDF."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        VracGroupementCase.setup_vrac_groupements(cls)
+
     def test_funder_report_pdf_numbered_and_light(self):
         wizard = (
             self.env["vrac.indicator.report"]
@@ -47,7 +51,11 @@ class TestReportPdf(HttpCase):
                 {"scope": "all", "date_from": "2025-01-01", "date_to": "2025-12-31"}
             )
         )
-        pdf = self.render_pdf("vrac_groupement.action_report_vrac_indicator", wizard)
+        pdf = self.render_pdf(
+            "vrac_groupement.action_report_vrac_indicator",
+            wizard,
+            user=self.coordinator,
+        )
         pages = self.pages_text(pdf)
         total = len(pages)
         self.assertGreaterEqual(total, 2)
