@@ -75,6 +75,16 @@ class TestFunderShareOnCycleOrders(VracDistributionCase):
             self.distribution.batch_id.picking_ids.move_ids.product_id,
         )
 
+    def test_late_reception_keeps_the_share(self):
+        """Sharing out again what arrives late (a backorder received after
+        the bags were prepared) changes the catalog lines only: the share
+        line keeps its quantity and amount."""
+        self.distribution.with_user(self.volunteer).action_prepare()
+        share = self.share_line(self.r1)
+        self.cycle._vrac_apply_allocations()
+        self.assertEqual(share.product_uom_qty, 1.0)
+        self.assertEqual(share.price_total, -1.3)
+
     def test_share_flag_is_set_by_programs_only(self):
         """A coordinator cannot let a product into the cycles' orders outside
         the catalog by marking it as a funder's share."""

@@ -403,12 +403,15 @@ class VracOrderCycle(models.Model):
     # Household orders
     # ------------------------------------------------------------------
     def _vrac_household_lines(self):
-        """The cycle's household order lines that count (not cancelled)."""
+        """The cycle's household order lines that count (not cancelled), of
+        its catalog: lines added outside it (a funder's share) are not
+        shared out."""
         return self.env["sale.order.line"].search(
             [
                 ("order_id.vrac_cycle_id", "in", self.ids),
                 ("state", "!=", "cancel"),
                 ("display_type", "=", False),
+                ("vrac_cycle_line_id", "!=", False),
             ]
         )
 
