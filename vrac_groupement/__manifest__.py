@@ -60,5 +60,8 @@
         "web.assets_tests": [
             "vrac_groupement/static/tests/tours/*.esm.js",
         ],
+        "web.report_assets_common": [
+            "vrac_groupement/static/src/scss/report.scss",
+        ],
     },
 }

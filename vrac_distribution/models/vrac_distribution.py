@@ -804,7 +804,9 @@ class VracDistribution(models.Model):
             items = Markup("").join(
                 Markup("<li>%s</li>") % line._vrac_call_text() for line in call_lines
             )
-            self.message_post(
+            # A note in the chatter: it needs no email address of its author
+            # (many volunteers have none).
+            self._message_log(
                 body=Markup("%s<ul>%s</ul>")
                 % (_("Households to call after the distribution:"), items)
             )

@@ -96,7 +96,9 @@ class TestClose(VracDistributionCase):
             self.collect(household)
         r2_order = self.household_order(self.r2)
         picking = r2_order.picking_ids
-        wizard = self.close_wizard({self.r2: "keep"})
+        wizard = self.close_wizard(
+            {self.r2: "keep", self.r3: "charge", self.r4: "charge"}
+        )
         action = wizard.action_confirm()
         self.assertEqual(self.distribution.state, "closed")
         self.assertEqual(r2_order.vrac_distribution_id, self.next_distribution)
@@ -233,6 +235,23 @@ class TestClose(VracDistributionCase):
         self.assertIn("Foyer Romans 3", body)
         self.assertNotIn("Foyer Romans 4", body)
         self.assertEqual(self.household_order(self.r4), self.env["sale.order"])
+
+    def test_volunteer_without_email_closes_with_households_to_call(self):
+        """Many volunteers have no email address in Odoo: the list of
+        households to call is noted in the chatter all the same."""
+        self.volunteer.partner_id.email = False
+        self.collect(self.r1)
+        wizard = self.close_wizard(
+            {self.r2: "keep", self.r3: "charge", self.r4: "charge"}
+        )
+        action = wizard.action_confirm()
+        self.assertEqual(self.distribution.state, "closed")
+        to_call = self.env[action["res_model"]].search(action["domain"])
+        self.assertEqual(to_call.partner_id, self.r2 | self.r3 | self.r4)
+        note = self.distribution.message_ids[0]
+        self.assertIn("Households to call", note.body)
+        self.assertIn("Foyer Romans 2", note.body)
+        self.assertEqual(note.author_id, self.volunteer.partner_id)
 
     def test_close_only_an_open_distribution(self):
         self.next_distribution.action_prepare()

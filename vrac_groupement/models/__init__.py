@@ -19,3 +19,5 @@ from . import stock_picking
 from . import product_supplierinfo
 from . import vrac_indicator
 from . import mail_thread
+from . import account_move_line
+from . import ir_actions_report

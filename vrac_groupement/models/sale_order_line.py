@@ -69,6 +69,20 @@ class SaleOrderLine(models.Model):
                 (line.order_id.vrac_cycle_id.id, line.product_id.id), False
             )
 
+    @api.depends("order_id.vrac_groupement_id.analytic_account_id")
+    def _compute_analytic_distribution(self):
+        """A household's order lands on its group's analytic account (unless
+        a distribution model or the user says otherwise); its invoice lines
+        follow."""
+        res = super()._compute_analytic_distribution()
+        for line in self:
+            if line.display_type or line.analytic_distribution:
+                continue
+            analytic = line.order_id.vrac_groupement_id.sudo().analytic_account_id
+            if analytic:
+                line.analytic_distribution = {str(analytic.id): 100.0}
+        return res
+
     @api.depends("vrac_ordered_qty", "vrac_allocated_qty", "vrac_cycle_id")
     def _compute_vrac_is_short(self):
         for line in self:
@@ -134,12 +148,22 @@ class SaleOrderLine(models.Model):
                 )
             )
 
+    def _vrac_outside_catalog(self):
+        """The lines of ``self`` that a cycle's order may hold outside its
+        catalog: none here.
+
+        Addons that add lines of their own to the orders (e.g. the line
+        "Paid by <funder>" of a funder-paid program) extend this with a flag
+        of the product that only their server code sets, never with a key of
+        the context that a client could send.
+        """
+        return self.browse()
+
     @api.constrains("vrac_ordered_qty", "product_uom_qty", "product_id", "order_id")
     def _check_vrac_cycle_quantities(self):
         steps = {}  # {catalog line: allocation step}, computed once each
-        for line in self.filtered(
-            lambda sol: sol.vrac_cycle_id and not sol.display_type
-        ):
+        lines = self.filtered(lambda sol: sol.vrac_cycle_id and not sol.display_type)
+        for line in lines - lines._vrac_outside_catalog():
             cycle = line.vrac_cycle_id
             if not line.vrac_cycle_line_id:
                 raise ValidationError(

@@ -15,6 +15,8 @@ from ..tools.allocation import allocate, round_to_cases
 CYCLE_PROCESS = "vrac_cycle_process"
 # States before closing: household quantities are still only what they order.
 BEFORE_CLOSING_STATES = ("draft", "open")
+# States of a cycle once it is closed.
+CLOSED_CYCLE_STATES = ("closed", "ordered", "received", "done")
 
 
 class VracOrderCycle(models.Model):
@@ -233,14 +235,24 @@ class VracOrderCycle(models.Model):
         """Close the cycle: round to cases, share shortfalls, draft purchase orders.
 
         Closing is one transaction: any error leaves the cycle open and
-        nothing created. A cycle that is already closed is left as it is.
+        nothing created. Closing again (a second click, two people at once)
+        is refused with a message, and changes nothing.
         """
         self._vrac_check_coordinator(_("Only a coordinator can close an order cycle."))
-        cycles = self.filtered(lambda c: c.state == "open")
-        if not cycles:
-            return True
-        cycles._vrac_check_closable()
-        cycles.with_context(**{CYCLE_PROCESS: True})._vrac_close()
+        closed = self.filtered(lambda c: c.state in CLOSED_CYCLE_STATES)
+        if closed:
+            raise UserError(
+                _(
+                    "This cycle is already closed (%(name)s): nothing was changed.",
+                    name=closed[0].name,
+                )
+            )
+        self._vrac_check_state(
+            ("open",),
+            _("Order cycle %(name)s is in state %(state)s: only an open cycle closes."),
+        )
+        self._vrac_check_closable()
+        self.with_context(**{CYCLE_PROCESS: True})._vrac_close()
         return True
 
     def action_reopen(self):
@@ -391,12 +403,15 @@ class VracOrderCycle(models.Model):
     # Household orders
     # ------------------------------------------------------------------
     def _vrac_household_lines(self):
-        """The cycle's household order lines that count (not cancelled)."""
+        """The cycle's household order lines that count (not cancelled), of
+        its catalog: lines added outside it (a funder's share) are not
+        shared out."""
         return self.env["sale.order.line"].search(
             [
                 ("order_id.vrac_cycle_id", "in", self.ids),
                 ("state", "!=", "cancel"),
                 ("display_type", "=", False),
+                ("vrac_cycle_line_id", "!=", False),
             ]
         )
 

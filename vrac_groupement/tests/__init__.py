@@ -14,3 +14,5 @@ from . import test_rpc_helpers
 from . import test_rpc_wizards
 from . import test_rpc_membership
 from . import test_indicator_privacy
+from . import test_group_analytic
+from . import test_report_pdf

@@ -68,7 +68,7 @@ class VracRpcCase(HttpCase):
             self.fail(
                 f"{model}.{method} refused: {data.get('name')}: {data.get('message')}"
             )
-        return answer["result"]
+        return answer.get("result")
 
     def rpc_refused(self, model, method, *args, context=None, errors=REFUSALS, **kw):
         """The call is refused with one of ``errors`` (never a raw Python

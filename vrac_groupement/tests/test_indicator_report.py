@@ -183,6 +183,40 @@ class TestIndicatorReport(VracCycleCase):
                     (wizard.previous_date_from, wizard.previous_date_to), expected
                 )
 
+    def test_period_ending_in_the_future_is_cut_at_today(self):
+        """Read on 5 December, a year to 31 December counts the members of
+        today, not those whose membership will have expired by then."""
+        fee = self.env.ref("vrac_groupement.product_membership_year")
+        renewing = self.Partner.create(
+            {
+                "name": "Foyer Renouvelle",
+                "vrac_groupement_id": self.romans.id,
+                "vrac_join_date": "2024-12-21",
+            }
+        )
+        # Paid on 21/12/2024: a member until 20/12/2025.
+        renewing._vrac_record_membership_payment(fee, 1.0, date(2024, 12, 21))
+        with freeze_time("2025-12-31"):
+            full_year = self.wizard()._vrac_report_data()
+        self.assertEqual(self.line(full_year, "member_households")["value"], 12)
+        with freeze_time("2025-12-05"):
+            data = self.wizard(user=self.coordinator)._vrac_report_data()
+        self.assertEqual(self.line(data, "member_households")["value"], 13)
+        self.assertEqual(data["date_to"], date(2025, 12, 5))
+        self.assertEqual(data["period"], "01/01/2025 to 12/05/2025 (to date)")
+        # Compared with the same days of the year before.
+        self.assertEqual(
+            (data["previous_from"], data["previous_to"]),
+            (date(2024, 1, 1), date(2024, 12, 5)),
+        )
+        self.assertEqual(data["previous_period"], "01/01/2024 to 12/05/2024")
+        self.assertEqual(len(data["monthly"]), 12)
+        # In French, as the funders read it.
+        self.env["res.lang"]._activate_lang("fr_FR")
+        with freeze_time("2025-12-05"):
+            data = self.wizard().with_context(lang="fr_FR")._vrac_report_data()
+        self.assertEqual(data["period"], "du 01/01/2025 au 05/12/2025 (à ce jour)")
+
     def test_figures_in_the_language_of_the_user(self):
         # Activated, not loaded: Odoo's French formats, no translation needed.
         self.env["res.lang"]._activate_lang("fr_FR")

@@ -197,13 +197,36 @@ class TestOrderCycle(VracCycleCase, MockEmail):
             },
         )
 
-    def test_closing_twice_changes_nothing(self):
+    def test_closing_twice_says_so_and_changes_nothing(self):
+        """The second closing (a second click, two coordinators at once) tells
+        the coordinator instead of silently doing nothing."""
         self.order_and_close()
         purchases = self.cycle.purchase_order_ids
         quantities = self.allocated(self.apples)
-        self.cycle.with_user(self.coordinator).action_close()
+        cycle = self.cycle.with_user(self.coordinator)
+        with self.assertRaisesText(UserError, "This cycle is already closed"):
+            cycle.action_close()
+        self.assertEqual(self.cycle.state, "closed")
         self.assertEqual(self.cycle.purchase_order_ids, purchases)
         self.assertEqual(self.allocated(self.apples), quantities)
+        # In French, as the coordinators read it.
+        self.env["res.lang"]._activate_lang("fr_FR")
+        with self.assertRaisesText(UserError, "Ce cycle est déjà clôturé"):
+            cycle.with_context(lang="fr_FR").action_close()
+        cycle.action_confirm_purchases()
+        self.assertEqual(self.cycle.state, "ordered")
+        with self.assertRaisesText(UserError, "This cycle is already closed"):
+            cycle.action_close()
+        # A draft cycle is not closed either: it was never opened.
+        draft = self.Cycle.create(
+            {
+                "name": "Test commande de janvier",
+                "date_open": "2027-01-04 08:00:00",
+                "date_close": "2027-01-14 20:00:00",
+            }
+        )
+        with self.assertRaisesText(UserError, "only an open cycle closes"):
+            draft.with_user(self.coordinator).action_close()
 
     def test_orders_frozen_after_close(self):
         self.order_and_close()

@@ -189,6 +189,8 @@ class VracIndicatorReport(models.TransientModel):
             return formatLang(self.env, value, digits=0, grouping=True)
         if unit == "percent":
             return "%s %%" % formatLang(self.env, value, digits=1)
+        if unit == "points":
+            return _("%(value)s points", value=formatLang(self.env, value, digits=1))
         if unit == "amount":
             return formatLang(
                 self.env, value, currency_obj=self.env.company.currency_id
@@ -207,7 +209,7 @@ class VracIndicatorReport(models.TransientModel):
         Percents change by points, other figures by a share of the previous
         figure (none when it was 0).
         """
-        if unit == "percent":
+        if unit in ("percent", "points"):
             return _(
                 "%(sign)s%(points)s pts",
                 sign="+" if value >= previous else "-",
@@ -230,9 +232,15 @@ class VracIndicatorReport(models.TransientModel):
         """
         self.ensure_one()
         groupements = self._vrac_scope_groupements()
+        date_to, to_date = self._vrac_period_end()
         previous_from, previous_to = self._vrac_previous_period()
+        if to_date:
+            # The same days of the previous period: a year to date is
+            # compared with the previous year to the same day.
+            shift = relativedelta(previous_from, self.date_from)
+            previous_to = min(previous_to, date_to + shift)
         engine = self.env["vrac.indicator"]
-        current = engine._vrac_indicator_rows(groupements, self.date_from, self.date_to)
+        current = engine._vrac_indicator_rows(groupements, self.date_from, date_to)
         previous = {
             row["key"]: row
             for row in engine._vrac_indicator_rows(
@@ -302,10 +310,10 @@ class VracIndicatorReport(models.TransientModel):
             if len(groupements) > 1
             else [],
             "date_from": self.date_from,
-            "date_to": self.date_to,
+            "date_to": date_to,
             "previous_from": previous_from,
             "previous_to": previous_to,
-            "period": self._vrac_period_label(self.date_from, self.date_to),
+            "period": self._vrac_period_label(self.date_from, date_to, to_date),
             "previous_period": self._vrac_period_label(previous_from, previous_to),
             "threshold": self._vrac_threshold(),
             "threshold_note": _(
@@ -321,6 +329,16 @@ class VracIndicatorReport(models.TransientModel):
             "sections": sections,
             "monthly": self._vrac_monthly(groupements),
         }
+
+    def _vrac_period_end(self):
+        """(end of the figures, whether it is today): a period ending in the
+        future is read up to today, so that it does not count memberships
+        that will have expired by its end (nor tell of days to come)."""
+        self.ensure_one()
+        today = fields.Date.context_today(self)
+        if self.date_from <= today < self.date_to:
+            return today, True
+        return self.date_to, False
 
     def _vrac_monthly(self, groupements):
         """Sales at cost and kg sold per month of the period: [(month, {..})].
@@ -338,7 +356,13 @@ class VracIndicatorReport(models.TransientModel):
                 values[month][indicator] += total
         return [(month, values[month]) for month in months]
 
-    def _vrac_period_label(self, date_from, date_to):
+    def _vrac_period_label(self, date_from, date_to, to_date=False):
+        if to_date:
+            return _(
+                "%(date_from)s to %(date_to)s (to date)",
+                date_from=format_date(self.env, date_from),
+                date_to=format_date(self.env, date_to),
+            )
         return _(
             "%(date_from)s to %(date_to)s",
             date_from=format_date(self.env, date_from),
@@ -360,6 +384,7 @@ class VracIndicatorReport(models.TransientModel):
             "count": _("households or people"),
             "number": _("number"),
             "percent": "%",
+            "points": _("points"),
             "hours": _("hours"),
             "kg": _("kg"),
             "units": _("units"),
@@ -386,6 +411,7 @@ class VracIndicatorReport(models.TransientModel):
                 ("litres", decimal),
                 ("hours", decimal),
                 ("percent", {"num_format": "0.0 %"}),
+                ("points", decimal),
                 ("amount", {"num_format": amount}),
             )
         }
@@ -479,7 +505,8 @@ class VracIndicatorReport(models.TransientModel):
                 line["previous_suppressed"] and line["previous_display"],
                 formats,
             )
-            if line["change"] and line["unit"] != "percent" and line["previous"]:
+            relative = line["unit"] not in ("percent", "points")
+            if line["change"] and relative and line["previous"]:
                 sheet.write_number(
                     row,
                     4,

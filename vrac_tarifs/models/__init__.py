@@ -21,3 +21,5 @@ from . import loyalty_program
 from . import loyalty_card
 from . import vrac_food_credit_move
 from . import vrac_indicator
+from . import sale_order_line
+from . import loyalty_reward

@@ -141,6 +141,17 @@ class LoyaltyProgram(models.Model):
                 )
             ).property_account_income_id = program.vrac_account_id
 
+    def toggle_active(self):
+        """Odoo passes the program's state on to its rewards' products, which
+        coordinators may not write: done for them once their right on the
+        programs is checked."""
+        if self.env.su:
+            return super().toggle_active()
+        self.check_access_rights("write")
+        self.check_access_rule("write")
+        # Checked above: the caller may write these programs.
+        return super(LoyaltyProgram, self.sudo()).toggle_active()
+
     def action_vrac_enrol(self, partners):
         """Give each household its single card (none for those who have one)."""
         self.ensure_one()

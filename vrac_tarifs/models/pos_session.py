@@ -1,5 +1,7 @@
 # Copyright 2026 VRAC for Odoo contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from collections import defaultdict
+
 from odoo import _, api, fields, models
 
 
@@ -151,7 +153,51 @@ class PosSession(models.Model):
     def _create_non_reconciliable_move_lines(self, data):
         data = super()._create_non_reconciliable_move_lines(data)
         self._vrac_set_solidarity_analytic(data)
+        self._vrac_set_group_analytic(data)
         return data
+
+    def _vrac_set_group_analytic(self, data):
+        """The session's takings land on the groups' analytic accounts.
+
+        The closing entry sums the sales per account and tax: its lines carry
+        the groups of the households served, in proportion to their
+        purchases (a passer-by's purchase is shared likewise). Lines that
+        already have a distribution (a solidarity fund's) keep it.
+        """
+        line_ids = [
+            amounts["move_line_id"]
+            for amounts in (data.get("sales") or {}).values()
+            if amounts.get("move_line_id")
+        ]
+        distribution = self._vrac_group_distribution()
+        if not line_ids or not distribution:
+            return
+        lines = data["MoveLine"].browse(line_ids)
+        lines.filtered(lambda line: not line.analytic_distribution).write(
+            {"analytic_distribution": distribution}
+        )
+
+    def _vrac_group_distribution(self):
+        """{analytic account id: percentage} of the session's orders not
+        invoiced (those are invoices of their own), per household group."""
+        self.ensure_one()
+        by_partner = (
+            self.env["pos.order"]
+            .sudo()
+            ._read_group(
+                [
+                    ("session_id", "=", self.id),
+                    ("account_move", "=", False),
+                    ("partner_id", "!=", False),
+                ],
+                ["partner_id"],
+                ["amount_total:sum"],
+            )
+        )
+        by_group = defaultdict(float)
+        for partner, amount in by_partner:
+            by_group[partner.commercial_partner_id.vrac_groupement_id] += amount
+        return self.env["vrac.order.cycle.line"]._vrac_analytic_distribution(by_group)
 
     def _vrac_set_solidarity_analytic(self, data):
         """The session's lines on a fund account carry the fund's group."""

@@ -3,7 +3,7 @@
 from collections import defaultdict
 
 from odoo import _, api, fields, models
-from odoo.exceptions import ValidationError
+from odoo.exceptions import AccessError, ValidationError
 from odoo.tools import SQL
 
 from ..tools import pricing
@@ -55,6 +55,29 @@ class ProductTemplate(models.Model):
                         product=template.display_name,
                     )
                 )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        self._vrac_check_funder_share_flag(vals_list)
+        return super().create(vals_list)
+
+    def write(self, vals):
+        self._vrac_check_funder_share_flag([vals])
+        return super().write(vals)
+
+    @api.model
+    def _vrac_check_funder_share_flag(self, vals_list):
+        """Only the funder programs' server code (as superuser) flags a
+        product as a funder's share: such a line is let into the cycles'
+        orders outside their catalog and never shared by a program."""
+        if not self.env.su and any("vrac_funder_share" in vals for vals in vals_list):
+            raise AccessError(
+                _(
+                    "The 'Paid by ...' products are made by the funder-paid "
+                    "programs: a product cannot be marked as a funder's share "
+                    "by hand."
+                )
+            )
 
     def action_vrac_update_cost(self):
         """Recompute the cost price from the vendor prices (button and list action)."""

@@ -1,5 +1,7 @@
 # Copyright 2026 VRAC for Odoo contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from collections import defaultdict
+
 from dateutil.relativedelta import relativedelta
 
 from odoo import Command, _, api, fields, models
@@ -587,6 +589,14 @@ class VracFunderProgram(models.Model):
             )
         return description
 
+    def _vrac_invoice_analytic(self, baskets):
+        """The groups' analytic accounts, in proportion to their households'
+        shares: the subsidy of each group lands on its account."""
+        by_group = defaultdict(float)
+        for household, amount in baskets.values():
+            by_group[household.sudo().vrac_groupement_id] += amount
+        return self.env["vrac.order.cycle.line"]._vrac_analytic_distribution(by_group)
+
     def _vrac_invoice_month(self, date):
         """Draft invoices to the funders for the month of ``date``.
 
@@ -639,6 +649,9 @@ class VracFunderProgram(models.Model):
                                 "quantity": 1.0,
                                 "price_unit": amount,
                                 "tax_ids": [Command.clear()],
+                                "analytic_distribution": (
+                                    program._vrac_invoice_analytic(baskets)
+                                ),
                             }
                         )
                     ],

@@ -101,7 +101,8 @@ class VracIndicator(models.AbstractModel):
                     "Gap to the target, in points (0 or more: target met; "
                     "below 0: missed)"
                 ),
-                "unit": "percent",
+                # A difference of two percents: read in points, not in %.
+                "unit": "points",
                 # Share minus target would tell a hidden share: hidden with it.
                 "privacy_ratio": ("precarity_households", "member_households"),
                 # And the network's gap, the network's target.
@@ -120,7 +121,8 @@ class VracIndicator(models.AbstractModel):
             specs[key] = {
                 "section": "mixite",
                 "sequence": 100 + 2 * index,
-                "label": _("Households in tier %(tier)s", tier=name),
+                # The tier's name says "Tarif A": not "au tarif Tarif A".
+                "label": _("%(tier)s: households", tier=name),
                 "unit": "count",
                 "optional": True,
                 "help": _(
@@ -131,7 +133,7 @@ class VracIndicator(models.AbstractModel):
             specs[f"{key}_share"] = {
                 "section": "mixite",
                 "sequence": 101 + 2 * index,
-                "label": _("Share in tier %(tier)s", tier=name),
+                "label": _("%(tier)s: share of the member households", tier=name),
                 "unit": "percent",
                 "optional": True,
                 "ratio": (key, "member_households"),

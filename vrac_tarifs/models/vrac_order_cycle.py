@@ -19,7 +19,9 @@ class VracOrderCycle(models.Model):
             templates = self.env["product.template"].union(*prices)
             updated = templates._vrac_update_costs(prices)
             for cycle in self:
-                cycle.message_post(
+                # A note in the chatter, not a message: it needs no email
+                # address of its author (many coordinators have none).
+                cycle._message_log(
                     body=_(
                         "Cost prices updated from the confirmed purchase orders "
                         "for %(count)s product(s).",

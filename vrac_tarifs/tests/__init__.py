@@ -17,3 +17,5 @@ from . import test_money_input
 from . import test_indicators
 from . import test_rpc_privacy
 from . import test_pricing_property
+from . import test_food_credit_rpc
+from . import test_pos_analytic

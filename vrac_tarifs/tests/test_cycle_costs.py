@@ -1,8 +1,13 @@
 # Copyright 2026 VRAC for Odoo contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo.tests import tagged
+from odoo import Command
+from odoo.tests import new_test_user, tagged
 
-from odoo.addons.vrac_groupement.tests.common import VracCycleCase
+from odoo.addons.vrac_groupement.tests.common import (
+    VracCycleCase,
+    VracGroupementCase,
+)
+from odoo.addons.vrac_groupement.tests.rpc import VracRpcCase
 
 
 @tagged("post_install", "-at_install")
@@ -34,3 +39,47 @@ class TestCycleCosts(VracCycleCase):
         # Lentils were not bought: their cost is left as it was.
         self.assertAlmostEqual(self.lentils.standard_price, 2.40, places=2)
         self.assertFalse(self.lentils.vrac_cost_vendor_id)
+
+
+@tagged("post_install", "-at_install")
+class TestCycleByCoordinatorWithoutEmail(VracRpcCase):
+    """Many coordinators have no email address in Odoo: they close a cycle
+    and confirm its purchase orders from the web client all the same."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        VracGroupementCase.setup_vrac_groupements(cls)
+        VracCycleCase.setup_vrac_cycle(cls)
+        cls.mailless = new_test_user(
+            cls.env,
+            login="vrac_rpc_mailless_coordinator",
+            name="Nadia Sans Courriel",
+            email=False,
+            groups="vrac_groupement.group_coordinator,purchase.group_purchase_user",
+        )
+        cls.romans.coordinator_ids = [Command.link(cls.mailless.id)]
+        cls.cycle._vrac_set_orders(
+            {
+                cls.household_romans.id: {cls.oil.id: 2, cls.pasta.id: 4},
+                cls.household_die.id: {cls.oil.id: 4},
+            }
+        )
+
+    def test_close_and_confirm_purchases_without_email(self):
+        self.assertFalse(self.mailless.email)
+        self.rpc_login("vrac_rpc_mailless_coordinator")
+        self.rpc_ok("vrac.order.cycle", "action_close", [self.cycle.id])
+        self.assertEqual(self.cycle.state, "closed")
+        self.rpc_ok("vrac.order.cycle", "action_confirm_purchases", [self.cycle.id])
+        self.assertEqual(self.cycle.state, "ordered")
+        self.assertEqual(
+            set(self.cycle.purchase_order_ids.mapped("state")), {"purchase"}
+        )
+        # The cost note is in the cycle's chatter, by the coordinator.
+        note = self.cycle.message_ids.filtered(
+            lambda message: "Cost prices updated" in (message.body or "")
+        )
+        self.assertEqual(len(note), 1)
+        self.assertIn("for 2 product(s)", note.body)
+        self.assertEqual(note.author_id, self.mailless.partner_id)

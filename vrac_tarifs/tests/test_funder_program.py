@@ -305,6 +305,31 @@ class TestFunderProgram(VracTarifsCase):
             self.funder,
         )
 
+    def test_funder_invoice_split_on_the_groups_accounts(self):
+        """The funder's invoice lands on the groups' analytic accounts, in
+        proportion to their households' shares."""
+        self.env["vrac.funder.program.enrolment"].create(
+            {"program_id": self.program.id, "partner_id": self.household_die.id}
+        )
+        orders = self._order(
+            self.household_romans, [(self.basket, 4, 12.35)]
+        ) | self._order(self.household_die, [(self.basket, 2, 12.35)])
+        orders.action_confirm()
+        # Romans 24.70, Die 12.35: two thirds and one third of 37.05.
+        invoice = self.program._vrac_invoice_month(self.today)
+        self.assertAlmostEqual(invoice.amount_total, 37.05, places=2)
+        self.assertEqual(
+            invoice.invoice_line_ids.analytic_distribution,
+            {
+                str(self.romans.analytic_account_id.id): 66.67,
+                str(self.die.analytic_account_id.id): 33.33,
+            },
+        )
+        invoice.action_post()
+        self.assertAlmostEqual(
+            sum(invoice.line_ids.analytic_line_ids.mapped("amount")), 37.05
+        )
+
     def test_invoice_with_household_numbers_when_allowed(self):
         self.program.invoice_households = "number"
         self._order(self.household_romans, [(self.basket, 1, 12.35)]).action_confirm()

@@ -301,7 +301,8 @@ class TestTarifsIndicators(VracTarifsCase):
         self.assertEqual(rows["precarity_households"]["groups"][self.mix.id], "7")
         self.assertEqual(rows["precarity_target"]["groups"][self.mix.id], "60.0 %")
         # Met: 10 points above the target.
-        self.assertEqual(rows["precarity_gap"]["groups"][self.mix.id], "10.0 %")
+        # A gap between two percents reads in points (not "10.0 %").
+        self.assertEqual(rows["precarity_gap"]["groups"][self.mix.id], "10.0 points")
         self.env.company.vrac_indicator_threshold = 5
         rows = self.report_rows(self.report())
         share = rows["precarity_share"]
@@ -338,7 +339,12 @@ class TestTarifsIndicators(VracTarifsCase):
         rows = self.report_rows(self.report())
         tier_a = rows[f"tier_{self.tier_a.id}"]
         # With several branches, the branch follows the tier's name.
-        self.assertTrue(tier_a["label"].startswith("Households in tier Test A"))
+        # The tier's name is said once (not "Households in tier Tier A").
+        self.assertRegex(tier_a["label"], r"^Test A \(.+\): households$")
+        self.assertRegex(
+            rows[f"tier_{self.tier_b.id}_share"]["label"],
+            r"^Test B \(.+\): share of the member households$",
+        )
         self.assertEqual(tier_a["value"], 8)
         # Petit's 1 household in A would come back from 8 - 7: hidden.
         self.assertEqual(tier_a["groups"][self.mix.id], "hidden")
