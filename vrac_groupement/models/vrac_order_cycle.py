@@ -98,11 +98,20 @@ class VracOrderCycle(models.Model):
     sale_order_ids = fields.One2many(
         "sale.order", "vrac_cycle_id", string="Household orders"
     )
+    # Volunteers may not read purchase orders: the fields about them are for
+    # the buyers only, so that the volunteers' views do not ask for them.
     purchase_order_ids = fields.One2many(
-        "purchase.order", "vrac_cycle_id", string="Purchase orders"
+        "purchase.order",
+        "vrac_cycle_id",
+        string="Purchase orders",
+        groups="purchase.group_purchase_user",
     )
     order_count = fields.Integer(compute="_compute_counts", string="Orders")
-    purchase_count = fields.Integer(compute="_compute_counts", string="Purchases")
+    purchase_count = fields.Integer(
+        compute="_compute_purchase_count",
+        string="Purchases",
+        groups="purchase.group_purchase_user",
+    )
     shortfall_count = fields.Integer(
         compute="_compute_counts",
         string="Households short",
@@ -133,13 +142,6 @@ class VracOrderCycle(models.Model):
                 ["__count", "amount_total:sum"],
             )
         }
-        purchases = dict(
-            self.env["purchase.order"]._read_group(
-                [("vrac_cycle_id", "in", self.ids), ("state", "!=", "cancel")],
-                ["vrac_cycle_id"],
-                ["__count"],
-            )
-        )
         shorts = dict(
             self.env["sale.order.line"]._read_group(
                 [
@@ -153,8 +155,19 @@ class VracOrderCycle(models.Model):
         )
         for cycle in self:
             cycle.order_count, cycle.amount_total = counts.get(cycle, (0, 0.0))
-            cycle.purchase_count = purchases.get(cycle, 0)
             cycle.shortfall_count = shorts.get(cycle, 0)
+
+    def _compute_purchase_count(self):
+        """Apart from the other counts: only the buyers read purchase orders."""
+        purchases = dict(
+            self.env["purchase.order"]._read_group(
+                [("vrac_cycle_id", "in", self.ids), ("state", "!=", "cancel")],
+                ["vrac_cycle_id"],
+                ["__count"],
+            )
+        )
+        for cycle in self:
+            cycle.purchase_count = purchases.get(cycle, 0)
 
     @api.constrains("date_open", "date_close")
     def _check_dates(self):

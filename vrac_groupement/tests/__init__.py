@@ -14,3 +14,4 @@ from . import test_rpc_helpers
 from . import test_rpc_wizards
 from . import test_rpc_membership
 from . import test_indicator_privacy
+from . import test_rpc_cycles

@@ -1,0 +1,164 @@
+# Copyright 2026 VRAC for Odoo contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+"""Order cycles over RPC: what a volunteer and a coordinator may do, through
+the same door as the web client (``/web/dataset/call_kw``)."""
+
+from lxml import etree
+
+from odoo.tests import new_test_user, tagged
+
+from .common import VracCycleCase, VracGroupementCase
+from .rpc import VracRpcCase
+
+RELATIONAL = ("many2one", "many2many", "one2many")
+SUBVIEWS = ("tree", "form", "kanban")
+
+
+@tagged("post_install", "-at_install")
+class TestRpcCycles(VracRpcCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        VracGroupementCase.setup_vrac_groupements(cls)
+        VracCycleCase.setup_vrac_cycle(cls)
+        # A volunteer without an email address, as many are.
+        cls.volunteer_no_email = new_test_user(
+            cls.env,
+            login="vrac_rpc_cycle_volunteer",
+            name="Vincent Sans Courriel",
+            email=False,
+            groups="vrac_groupement.group_volunteer",
+        )
+        cls.romans.user_ids |= cls.volunteer_no_email
+        r1, r2 = cls.households_romans[:2]
+        cls.r1, cls.r2 = r1, r2
+        cls.cycle._vrac_set_orders(
+            {
+                r1.id: {cls.pasta.id: 3, cls.oil.id: 5, cls.apples.id: 20},
+                r2.id: {cls.pasta.id: 2, cls.oil.id: 2, cls.apples.id: 15},
+                cls.household_die.id: {cls.oil.id: 1},
+            }
+        )
+        # A closed cycle: draft purchase orders exist, apples are short.
+        cls.closed = cls.cycle
+        cls.closed.with_user(cls.coordinator).action_close()
+        cls.open_cycle = cls.cycle.copy({"name": "Test commande de janvier"})
+        cls.open_cycle.with_user(cls.coordinator).action_open()
+
+    def line_of(self, household, product, cycle=None):
+        return self.env["sale.order.line"].search(
+            [
+                ("vrac_cycle_id", "=", (cycle or self.closed).id),
+                ("order_partner_id", "=", household.id),
+                ("product_id", "=", product.id),
+                ("state", "!=", "cancel"),
+            ]
+        )
+
+    # ------------------------------------------------------------------
+    # The views, as the web client loads them
+    # ------------------------------------------------------------------
+    def view_spec(self, node, model, models):
+        """The web_read specification of the fields of ``node`` (a view arch)."""
+        fields_info = models[model]
+        fields_info = fields_info.get("fields", fields_info)
+        spec = {}
+        for field_node in self.field_nodes(node):
+            name = field_node.get("name")
+            info = fields_info[name]
+            if info["type"] not in RELATIONAL:
+                spec[name] = {}
+                continue
+            subviews = [child for child in field_node if child.tag in SUBVIEWS]
+            if subviews:
+                sub = {}
+                for subview in subviews:
+                    sub.update(self.view_spec(subview, info["relation"], models))
+                spec[name] = {"fields": sub}
+            elif info["type"] == "one2many":
+                spec[name] = {}
+            else:
+                spec[name] = {"fields": {"display_name": {}}}
+        return spec
+
+    def field_nodes(self, node):
+        for child in node:
+            if child.tag == "field":
+                yield child
+            elif isinstance(child.tag, str):
+                yield from self.field_nodes(child)
+
+    def load_views(self, model):
+        """get_views for the list and the form, like the client opening the menu."""
+        result = self.rpc_ok(
+            model,
+            "get_views",
+            views=[[False, "list"], [False, "form"], [False, "search"]],
+            options={"load_filters": True, "toolbar": True},
+        )
+        specs = {}
+        for view_type in ("list", "form"):
+            arch = etree.fromstring(result["views"][view_type]["arch"])
+            specs[view_type] = self.view_spec(arch, model, result["models"])
+        return specs
+
+    def open_cycles_as(self, login):
+        """The cycles list, then each cycle's form, as ``login`` in the client."""
+        self.rpc_login(login)
+        specs = self.load_views("vrac.order.cycle")
+        listed = self.rpc_ok(
+            "vrac.order.cycle",
+            "web_search_read",
+            domain=[],
+            specification=specs["list"],
+            limit=80,
+            context={"lang": "en_US"},
+        )
+        records = {rec["id"]: rec for rec in listed["records"]}
+        forms = self.rpc_ok(
+            "vrac.order.cycle",
+            "web_read",
+            list(records),
+            specification=specs["form"],
+            context={"lang": "en_US"},
+        )
+        return specs, records, {rec["id"]: rec for rec in forms}
+
+    def test_volunteer_opens_the_cycles_list_and_forms(self):
+        """A volunteer opens the list and the forms of the cycles of their
+        group: the counts are those of their group; nothing about purchases."""
+        for login in ("vrac_test_volunteer", "vrac_rpc_cycle_volunteer"):
+            with self.subTest(login=login):
+                specs, records, forms = self.open_cycles_as(login)
+                self.assertNotIn("purchase_count", specs["form"])
+                self.assertNotIn("purchase_order_ids", specs["form"])
+                self.assertIn(self.closed.id, records)
+                self.assertIn(self.open_cycle.id, records)
+                # Two households of Romans ordered (Die is not theirs).
+                self.assertEqual(records[self.closed.id]["order_count"], 2)
+                self.assertEqual(forms[self.closed.id]["order_count"], 2)
+                self.assertEqual(forms[self.closed.id]["shortfall_count"], 2)
+                self.assertEqual(len(forms[self.closed.id]["line_ids"]), 4)
+
+    def test_demo_volunteer_opens_the_cycles(self):
+        """The demo volunteer of Romans opens the cycles list and forms."""
+        specs, records, forms = self.open_cycles_as("benevole.romans")
+        demo_cycle = self.env.ref(
+            "vrac_groupement.vrac_order_cycle_drome_2026_11_demo",
+            raise_if_not_found=False,
+        )
+        if demo_cycle:
+            self.assertIn(demo_cycle.id, records)
+            self.assertIn(demo_cycle.id, forms)
+
+    def test_coordinator_sees_the_purchase_orders(self):
+        specs, records, forms = self.open_cycles_as("vrac_test_coordinator")
+        self.assertIn("purchase_count", specs["form"])
+        self.assertEqual(
+            forms[self.closed.id]["purchase_count"],
+            len(self.closed.purchase_order_ids),
+        )
+        self.assertTrue(forms[self.closed.id]["purchase_count"])
+        # A new cycle's form, as the client fills it in.
+        new = self.rpc_ok("vrac.order.cycle", "onchange", [], {}, [], specs["form"])
+        self.assertEqual(new["value"]["state"], "draft")
