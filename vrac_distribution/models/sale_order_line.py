@@ -86,9 +86,9 @@ class SaleOrderLine(models.Model):
         lines = self.filtered("vrac_weight_served")
         if not lines:
             return
-        lines.with_context(
-            **{CYCLE_PROCESS: True}, skip_procurement=True
-        )._vrac_write_quantities({line.id: line.vrac_weight_served for line in lines})
+        CYCLE_PROCESS.on(lines, skip_procurement=True)._vrac_write_quantities(
+            {line.id: line.vrac_weight_served for line in lines}
+        )
         for line in lines.sudo():
             moves = line.move_ids.filtered(
                 lambda m: (

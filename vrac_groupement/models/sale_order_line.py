@@ -8,8 +8,22 @@ from odoo.tools import SQL, float_compare, float_is_zero, formatLang
 
 from .vrac_order_cycle import CYCLE_PROCESS
 
-# Fields of a household order line that the closing of its cycle freezes.
-FROZEN_LINE_FIELDS = {"product_id", "product_uom_qty", "vrac_ordered_qty", "order_id"}
+# Fields of a household order line that the closing of its cycle freezes: what
+# the household gets and what it pays. Only the cycle's own process (closing,
+# allocation, distribution) changes them afterwards.
+FROZEN_LINE_FIELDS = {
+    "product_id",
+    "order_id",
+    "product_uom_qty",
+    "product_uom",
+    "product_packaging_id",
+    "product_packaging_qty",
+    "vrac_ordered_qty",
+    "vrac_allocated_qty",
+    "price_unit",
+    "discount",
+    "tax_id",
+}
 
 
 class SaleOrderLine(models.Model):
@@ -184,9 +198,38 @@ class SaleOrderLine(models.Model):
                     )
                 )
 
+    @api.constrains("vrac_allocated_qty", "vrac_ordered_qty")
+    def _check_vrac_allocated_qty(self):
+        """A household gets at most what it ordered, and never less than nothing."""
+        for line in self.filtered(
+            lambda sol: sol.vrac_cycle_id and not sol.display_type
+        ):
+            if line.vrac_ordered_qty < 0:
+                continue  # refused by _check_vrac_cycle_quantities
+            rounding = line.product_uom.rounding or 0.001
+            allocated = line.vrac_allocated_qty
+            if (
+                float_compare(allocated, 0.0, precision_rounding=rounding) < 0
+                or float_compare(
+                    allocated, line.vrac_ordered_qty, precision_rounding=rounding
+                )
+                > 0
+            ):
+                raise ValidationError(
+                    _(
+                        "%(household)s cannot get %(allocated)s of %(product)s: "
+                        "a household gets between nothing and what it ordered "
+                        "(%(ordered)s).",
+                        household=line.order_partner_id.display_name,
+                        allocated=line._vrac_format_quantity(allocated),
+                        product=line.product_id.display_name,
+                        ordered=line._vrac_format_quantity(line.vrac_ordered_qty),
+                    )
+                )
+
     @api.model_create_multi
     def create(self, vals_list):
-        process = self.env.context.get(CYCLE_PROCESS)
+        process = CYCLE_PROCESS.is_raised(self.env)
         for vals in vals_list:
             if "vrac_ordered_qty" not in vals and not process:
                 vals["vrac_ordered_qty"] = vals.get("product_uom_qty", 1.0)
@@ -200,10 +243,13 @@ class SaleOrderLine(models.Model):
         return super().create(vals_list)
 
     def write(self, vals):
-        if FROZEN_LINE_FIELDS.intersection(vals) and not self.env.context.get(
-            CYCLE_PROCESS
+        if FROZEN_LINE_FIELDS.intersection(vals) and not CYCLE_PROCESS.is_raised(
+            self.env
         ):
             self.order_id._vrac_check_orders_editable()
+            if "vrac_ordered_qty" in vals and "vrac_allocated_qty" not in vals:
+                # Until the cycle closes, a household gets what it orders.
+                vals = dict(vals, vrac_allocated_qty=vals["vrac_ordered_qty"])
             if "product_uom_qty" in vals and "vrac_ordered_qty" not in vals:
                 cycle_lines = self.filtered("vrac_cycle_id")
                 if cycle_lines:
@@ -217,7 +263,7 @@ class SaleOrderLine(models.Model):
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_vrac_closed_cycle(self):
-        if not self.env.context.get(CYCLE_PROCESS):
+        if not CYCLE_PROCESS.is_raised(self.env):
             self.order_id._vrac_check_orders_editable()
 
     def _vrac_write_quantities(self, quantities):

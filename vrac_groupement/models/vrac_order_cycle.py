@@ -9,10 +9,13 @@ from odoo.exceptions import UserError, ValidationError
 from odoo.tools import float_compare
 
 from ..tools.allocation import allocate, round_to_cases
+from ..tools.server_flag import ServerFlag
 
-# Context key set while the cycle itself changes household orders (closing,
-# re-allocation): the "cycle is closed" guard of sale orders lets it through.
-CYCLE_PROCESS = "vrac_cycle_process"
+# Raised while the cycle itself changes household orders (closing,
+# re-allocation, distributions): the "cycle is closed" guard of sale orders
+# lets it through. Only server code can raise it (a client sending
+# "vrac_cycle_process" in its context does not).
+CYCLE_PROCESS = ServerFlag("vrac_cycle_process")
 # States before closing: household quantities are still only what they order.
 BEFORE_CLOSING_STATES = ("draft", "open")
 
@@ -253,7 +256,7 @@ class VracOrderCycle(models.Model):
         if not cycles:
             return True
         cycles._vrac_check_closable()
-        cycles.with_context(**{CYCLE_PROCESS: True})._vrac_close()
+        CYCLE_PROCESS.on(cycles)._vrac_close()
         return True
 
     def action_reopen(self):
@@ -344,9 +347,7 @@ class VracOrderCycle(models.Model):
             )
         self.purchase_order_ids.filtered(lambda p: p.state != "cancel").button_cancel()
         orders = self.sale_order_ids.filtered(lambda o: o.state != "cancel")
-        orders.with_context(
-            **{CYCLE_PROCESS: True}, disable_cancel_warning=True
-        )._action_cancel()
+        CYCLE_PROCESS.on(orders, disable_cancel_warning=True)._action_cancel()
         self.state = "cancel"
         return True
 
@@ -490,7 +491,7 @@ class VracOrderCycle(models.Model):
 
     def _vrac_check_orders_editable(self):
         """Refuse changes to household orders unless the cycles are open."""
-        if self.env.context.get(CYCLE_PROCESS):
+        if CYCLE_PROCESS.is_raised(self.env):
             return
         for cycle in self.filtered(lambda c: c.state != "open"):
             if cycle.state == "draft":
@@ -515,25 +516,59 @@ class VracOrderCycle(models.Model):
     # ------------------------------------------------------------------
     def _vrac_check_closable(self):
         """Refuse to close, listing every problem, before anything is changed."""
-        problems = []
+        no_vendor_problems, no_price_problems = [], []
         for cycle in self:
             no_vendor = cycle.line_ids.filtered(lambda line: not line.vendor_id)
             if no_vendor:
-                problems.append(
+                no_vendor_problems.append(
                     _(
                         "%(cycle)s: products without vendor: %(products)s.",
                         cycle=cycle.name,
                         products=", ".join(no_vendor.product_id.mapped("display_name")),
                     )
                 )
-        if problems:
-            raise UserError(
+            # A product ordered without a vendor price would be bought at 0.
+            no_price = (cycle.line_ids - no_vendor).filtered(
+                lambda line: (
+                    line.ordered_qty > 0
+                    and float_compare(line.vendor_price, 0.0, precision_digits=6) <= 0
+                )
+            )
+            if no_price:
+                no_price_problems.append(
+                    _(
+                        "%(cycle)s: %(products)s.",
+                        cycle=cycle.name,
+                        products=", ".join(
+                            _(
+                                "%(product)s from %(vendor)s",
+                                product=line.product_id.display_name,
+                                vendor=line.vendor_id.display_name,
+                            )
+                            for line in no_price
+                        ),
+                    )
+                )
+        messages = []
+        if no_vendor_problems:
+            messages.append(
                 _(
                     "The cycle cannot be closed: choose a vendor for each product "
                     "of the catalog.\n%(problems)s",
-                    problems="\n".join(problems),
+                    problems="\n".join(no_vendor_problems),
                 )
             )
+        if no_price_problems:
+            messages.append(
+                _(
+                    "The cycle cannot be closed: these products have no vendor "
+                    "price and would be bought at 0. Type their price in the "
+                    "catalog, or in the vendor prices of the product.\n%(problems)s",
+                    problems="\n".join(no_price_problems),
+                )
+            )
+        if messages:
+            raise UserError("\n\n".join(messages))
 
     def _vrac_close(self):
         ordered = self._vrac_ordered_pools()
@@ -659,7 +694,7 @@ class VracOrderCycle(models.Model):
                 precision_rounding=line.product_uom.rounding or 0.001,
             )
         )
-        lines.with_context(**{CYCLE_PROCESS: True})._vrac_write_quantities(
+        CYCLE_PROCESS.on(lines)._vrac_write_quantities(
             {line.id: line.vrac_allocated_qty for line in lines}
         )
 
@@ -786,7 +821,7 @@ class VracOrderCycle(models.Model):
                 )
                 + awaited
             )
-        cycles.with_context(**{CYCLE_PROCESS: True})._vrac_allocate(dict(available))
+        CYCLE_PROCESS.on(cycles)._vrac_allocate(dict(available))
         cycles._vrac_apply_allocations()
         if not pending:
             cycles.filtered(lambda c: c.state == "ordered").state = "received"

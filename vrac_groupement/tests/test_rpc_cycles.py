@@ -8,7 +8,10 @@ from lxml import etree
 from odoo.tests import new_test_user, tagged
 
 from .common import VracCycleCase, VracGroupementCase
-from .rpc import VracRpcCase
+from .rpc import USER_ERROR, VALIDATION_ERROR, VracRpcCase
+
+# The context key that used to lift the "cycle is closed" guard.
+OLD_PROCESS_CONTEXT = {"vrac_cycle_process": True, "lang": "en_US"}
 
 RELATIONAL = ("many2one", "many2many", "one2many")
 SUBVIEWS = ("tree", "form", "kanban")
@@ -162,3 +165,153 @@ class TestRpcCycles(VracRpcCase):
         # A new cycle's form, as the client fills it in.
         new = self.rpc_ok("vrac.order.cycle", "onchange", [], {}, [], specs["form"])
         self.assertEqual(new["value"]["state"], "draft")
+
+    # ------------------------------------------------------------------
+    # Closed means closed: no flag from the client lifts the guard
+    # ------------------------------------------------------------------
+    def test_client_context_does_not_reopen_a_closed_cycle(self):
+        """Sending the cycle process key in the context changes nothing: the
+        closed cycle's orders stay as they are, for a volunteer and a
+        coordinator alike."""
+        line = self.line_of(self.r1, self.pasta)
+        order = line.order_id
+        self.assertEqual(line.product_uom_qty, 3)
+        for login in ("vrac_test_volunteer", "vrac_test_coordinator"):
+            self.rpc_login(login)
+            for context in (
+                OLD_PROCESS_CONTEXT,
+                dict(OLD_PROCESS_CONTEXT, vrac_cycle_process="<server flag>"),
+            ):
+                with self.subTest(login=login, context=context):
+                    message = self.rpc_refused(
+                        "sale.order.line",
+                        "write",
+                        line.ids,
+                        {"product_uom_qty": 30},
+                        context=context,
+                        errors=(USER_ERROR,),
+                    )
+                    self.assertIn("is closed", message)
+                    self.rpc_refused(
+                        "sale.order.line",
+                        "unlink",
+                        line.ids,
+                        context=context,
+                        errors=(USER_ERROR,),
+                    )
+                    self.rpc_refused(
+                        "sale.order.line",
+                        "create",
+                        {
+                            "order_id": order.id,
+                            "product_id": self.lentils.id,
+                            "product_uom_qty": 2,
+                        },
+                        context=context,
+                        errors=(USER_ERROR,),
+                    )
+                    self.rpc_refused(
+                        "sale.order",
+                        "create",
+                        {"partner_id": self.r2.id, "vrac_cycle_id": self.closed.id},
+                        context=context,
+                        errors=(USER_ERROR, VALIDATION_ERROR),
+                    )
+                    self.rpc_refused(
+                        "sale.order",
+                        "web_save",
+                        order.ids,
+                        {"order_line": [(1, line.id, {"product_uom_qty": 30})]},
+                        specification={"amount_total": {}},
+                        context=context,
+                        errors=(USER_ERROR,),
+                    )
+        line.invalidate_recordset()
+        self.assertEqual(line.product_uom_qty, 3)
+        self.assertEqual(line.vrac_ordered_qty, 3)
+        self.assertEqual(len(order.order_line), 3)
+
+    def test_closed_cycle_money_is_frozen(self):
+        """On a closed cycle nobody changes what a household pays or gets:
+        price, discount, taxes, allocation, "Update prices"."""
+        line = self.line_of(self.r1, self.apples)
+        self.assertEqual(line.vrac_ordered_qty, 20)
+        allocated = line.vrac_allocated_qty
+        self.assertLess(allocated, 20, "apples are short: 35 kg for 30")
+        price = line.price_unit
+        for login in ("vrac_test_volunteer", "vrac_test_coordinator"):
+            self.rpc_login(login)
+            for vals in (
+                {"price_unit": 0.0},
+                {"discount": 100.0},
+                {"discount": 50.0},
+                {"vrac_allocated_qty": 25.0},
+                {"vrac_allocated_qty": 20.0},
+                {"tax_id": [(5, 0, 0)]},
+                {"product_uom": self.env.ref("uom.product_uom_gram").id},
+            ):
+                with self.subTest(login=login, vals=vals):
+                    message = self.rpc_refused(
+                        "sale.order.line",
+                        "write",
+                        line.ids,
+                        vals,
+                        context=OLD_PROCESS_CONTEXT,
+                        errors=(USER_ERROR,),
+                    )
+                    self.assertIn("is closed", message)
+            self.rpc_refused(
+                "sale.order",
+                "action_update_prices",
+                line.order_id.ids,
+                context=OLD_PROCESS_CONTEXT,
+                errors=(USER_ERROR,),
+            )
+        line.invalidate_recordset()
+        self.assertEqual(line.price_unit, price)
+        self.assertEqual(line.discount, 0.0)
+        self.assertEqual(line.vrac_allocated_qty, allocated)
+
+    def test_open_cycle_orders_still_change(self):
+        """While the cycle is open, the volunteer changes an order over RPC;
+        an allocation above the order is refused with a clear message."""
+        self.open_cycle._vrac_set_orders({self.r1.id: {self.pasta.id: 2}})
+        line = self.line_of(self.r1, self.pasta, cycle=self.open_cycle)
+        self.rpc_login("vrac_test_volunteer")
+        self.rpc_ok(
+            "sale.order.line",
+            "write",
+            line.ids,
+            {"product_uom_qty": 4},
+            context={"lang": "en_US"},
+        )
+        self.assertEqual(line.vrac_ordered_qty, 4)
+        self.assertEqual(line.vrac_allocated_qty, 4)
+        message = self.rpc_refused(
+            "sale.order.line",
+            "write",
+            line.ids,
+            {"vrac_allocated_qty": 6},
+            context={"lang": "en_US"},
+            errors=(VALIDATION_ERROR,),
+        )
+        self.assertIn("between nothing and what it ordered (4)", message)
+        self.assertEqual(line.vrac_allocated_qty, 4)
+
+    def test_coordinator_closes_and_reopens_over_rpc(self):
+        """The cycle's own process still changes the orders: closing shares
+        the apples out, reopening gives them back."""
+        self.open_cycle._vrac_set_orders(
+            {
+                self.r1.id: {self.apples.id: 20},
+                self.r2.id: {self.apples.id: 15},
+            }
+        )
+        self.rpc_login("vrac_test_coordinator")
+        self.rpc_ok("vrac.order.cycle", "action_close", self.open_cycle.ids)
+        self.assertEqual(self.open_cycle.state, "closed")
+        line = self.line_of(self.r1, self.apples, cycle=self.open_cycle)
+        self.assertLess(line.vrac_allocated_qty, 20)
+        self.rpc_ok("vrac.order.cycle", "action_reopen", self.open_cycle.ids)
+        self.assertEqual(self.open_cycle.state, "open")
+        self.assertEqual(line.vrac_allocated_qty, 20)
