@@ -315,3 +315,67 @@ class TestRpcCycles(VracRpcCase):
         self.rpc_ok("vrac.order.cycle", "action_reopen", self.open_cycle.ids)
         self.assertEqual(self.open_cycle.state, "open")
         self.assertEqual(line.vrac_allocated_qty, 20)
+
+    # ------------------------------------------------------------------
+    # Closing never buys at 0
+    # ------------------------------------------------------------------
+    def test_closing_refused_without_vendor_price(self):
+        """A product ordered whose vendor has no price stops the closing,
+        named with its vendor; nothing is done. A product nobody ordered
+        does not stop it."""
+        honey, jam = self.env["product.product"].create(
+            [
+                {
+                    "name": "Test Miel 250 g",
+                    "list_price": 5.0,
+                    "seller_ids": [(0, 0, {"partner_id": self.vendor_farm.id})],
+                },
+                {
+                    "name": "Test Confiture 300 g",
+                    "list_price": 3.0,
+                    "seller_ids": [(0, 0, {"partner_id": self.vendor_farm.id})],
+                },
+            ]
+        )
+        cycle = self.open_cycle
+        cycle.line_ids = [
+            (0, 0, {"product_id": honey.id}),
+            (0, 0, {"product_id": jam.id}),
+        ]
+        honey_line = cycle.line_ids.filtered(lambda line: line.product_id == honey)
+        self.assertEqual(honey_line.vendor_id, self.vendor_farm)
+        self.assertEqual(honey_line.vendor_price, 0.0)
+        cycle._vrac_set_orders(
+            {
+                self.r1.id: {honey.id: 2, self.apples.id: 20},
+                self.r2.id: {self.apples.id: 15},
+            }
+        )
+        self.rpc_login("vrac_test_coordinator")
+        message = self.rpc_refused(
+            "vrac.order.cycle",
+            "action_close",
+            cycle.ids,
+            context={"lang": "en_US"},
+            errors=(USER_ERROR,),
+        )
+        self.assertIn("would be bought at 0", message)
+        self.assertIn("Test Miel 250 g from Test Ferme des Coteaux", message)
+        self.assertNotIn("Confiture", message)
+        self.assertEqual(cycle.state, "open")
+        self.assertFalse(cycle.purchase_order_ids)
+        self.assertEqual(
+            self.line_of(self.r1, self.apples, cycle).vrac_allocated_qty, 20
+        )
+        self.assertEqual(honey_line.purchase_qty, 0)
+        # The coordinator types the price: the closing buys at that price.
+        self.rpc_ok(
+            "vrac.order.cycle.line", "write", honey_line.ids, {"vendor_price": 4.1}
+        )
+        self.rpc_ok("vrac.order.cycle", "action_close", cycle.ids)
+        self.assertEqual(cycle.state, "closed")
+        bought = cycle.purchase_order_ids.order_line.filtered(
+            lambda line: line.product_id == honey
+        )
+        self.assertEqual(bought.price_unit, 4.1)
+        self.assertEqual(bought.product_qty, 2)
