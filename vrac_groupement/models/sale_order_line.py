@@ -6,6 +6,7 @@ from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 from odoo.tools import SQL, float_compare, float_is_zero, formatLang
 
+from ..tools.number import CheckedFloat, check_vals_numbers
 from .vrac_order_cycle import CYCLE_PROCESS
 
 # Fields of a household order line that the closing of its cycle freezes: what
@@ -24,6 +25,8 @@ FROZEN_LINE_FIELDS = {
     "discount",
     "tax_id",
 }
+# Numbers of Odoo's own fields checked before Odoo reads them (see tools.number).
+CHECKED_NUMBER_FIELDS = ("product_uom_qty", "price_unit", "discount")
 
 
 class SaleOrderLine(models.Model):
@@ -42,14 +45,14 @@ class SaleOrderLine(models.Model):
         store=True,
         index=True,
     )
-    vrac_ordered_qty = fields.Float(
+    vrac_ordered_qty = CheckedFloat(
         string="Ordered",
         digits="Product Unit of Measure",
         copy=False,
         help="What the household ordered. The quantity is what it gets once "
         "the cycle is closed: less when a shortfall is shared out.",
     )
-    vrac_allocated_qty = fields.Float(
+    vrac_allocated_qty = CheckedFloat(
         string="Allocated",
         digits="Product Unit of Measure",
         copy=False,
@@ -231,6 +234,7 @@ class SaleOrderLine(models.Model):
     def create(self, vals_list):
         process = CYCLE_PROCESS.is_raised(self.env)
         for vals in vals_list:
+            check_vals_numbers(self, vals, CHECKED_NUMBER_FIELDS)
             if "vrac_ordered_qty" not in vals and not process:
                 vals["vrac_ordered_qty"] = vals.get("product_uom_qty", 1.0)
             if "vrac_allocated_qty" not in vals and not process:
@@ -243,6 +247,7 @@ class SaleOrderLine(models.Model):
         return super().create(vals_list)
 
     def write(self, vals):
+        check_vals_numbers(self, vals, CHECKED_NUMBER_FIELDS)
         if FROZEN_LINE_FIELDS.intersection(vals) and not CYCLE_PROCESS.is_raised(
             self.env
         ):

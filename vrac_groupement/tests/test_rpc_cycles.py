@@ -379,3 +379,161 @@ class TestRpcCycles(VracRpcCase):
         )
         self.assertEqual(bought.price_unit, 4.1)
         self.assertEqual(bought.product_qty, 2)
+
+    # ------------------------------------------------------------------
+    # Bad input: a clear message, never a raw Python error
+    # ------------------------------------------------------------------
+    # What JSON-RPC can carry where a number is expected (Python's JSON reader
+    # takes NaN and Infinity too).
+    BAD_NUMBERS = (
+        "NaN",
+        "nan",
+        "Infinity",
+        "abc",
+        "1e308",
+        1e308,
+        -1e308,
+        float("nan"),
+        float("inf"),
+        [2],
+        {"qty": 2},
+    )
+
+    def assert_bad_numbers_refused(self, model, method, make_args, **kwargs):
+        for bad in self.BAD_NUMBERS:
+            with self.subTest(model=model, method=method, value=bad):
+                message = self.rpc_refused(
+                    model,
+                    method,
+                    *make_args(bad),
+                    context={"lang": "en_US"},
+                    errors=(USER_ERROR, VALIDATION_ERROR),
+                    **kwargs,
+                )
+                self.assertTrue(
+                    "is not a number" in message or "far too large" in message,
+                    message,
+                )
+
+    def test_bad_numbers_in_household_orders(self):
+        """Quantities, allocations, prices and discounts of an order line:
+        text, NaN, infinite or huge numbers are refused in words."""
+        self.open_cycle._vrac_set_orders({self.r1.id: {self.oil.id: 2}})
+        line = self.line_of(self.r1, self.oil, cycle=self.open_cycle)
+        self.rpc_login("vrac_test_volunteer")
+        for field in (
+            "product_uom_qty",
+            "vrac_ordered_qty",
+            "vrac_allocated_qty",
+            "price_unit",
+            "discount",
+        ):
+            self.assert_bad_numbers_refused(
+                "sale.order.line",
+                "write",
+                lambda bad, field=field: (line.ids, {field: bad}),
+            )
+            self.assert_bad_numbers_refused(
+                "sale.order.line",
+                "create",
+                lambda bad, field=field: (
+                    {
+                        "order_id": line.order_id.id,
+                        "product_id": self.pasta.id,
+                        field: bad,
+                    },
+                ),
+            )
+        message = self.rpc_refused(
+            "sale.order.line",
+            "write",
+            line.ids,
+            {"product_uom_qty": -3},
+            context={"lang": "en_US"},
+            errors=(VALIDATION_ERROR,),
+        )
+        self.assertIn("cannot be negative", message)
+        message = self.rpc_refused(
+            "sale.order.line",
+            "write",
+            line.ids,
+            {"vrac_allocated_qty": -1},
+            context={"lang": "en_US"},
+            errors=(VALIDATION_ERROR,),
+        )
+        self.assertIn("between nothing and what it ordered (2)", message)
+        line.invalidate_recordset()
+        self.assertEqual(line.product_uom_qty, 2)
+        self.assertEqual(line.vrac_allocated_qty, 2)
+        self.assertEqual(len(line.order_id.order_line), 1)
+        # A number sent as text is still a number.
+        self.rpc_ok("sale.order.line", "write", line.ids, {"product_uom_qty": "3"})
+        self.assertEqual(line.vrac_ordered_qty, 3)
+
+    def test_bad_numbers_in_order_entry(self):
+        """The order entry screen: its quantities are checked as typed
+        (onchange, save); a negative quantity is refused at saving."""
+        cycle_line = self.open_cycle.line_ids.filtered(
+            lambda line: line.product_id == self.pasta
+        )
+        self.rpc_login("vrac_test_volunteer")
+
+        def entry_vals(quantity):
+            return {
+                "cycle_id": self.open_cycle.id,
+                "partner_id": self.r1.id,
+                "line_ids": [
+                    (0, 0, {"cycle_line_id": cycle_line.id, "quantity": quantity})
+                ],
+            }
+
+        spec = {"line_ids": {"fields": {"quantity": {}, "price_total": {}}}}
+        self.assert_bad_numbers_refused(
+            "vrac.order.entry",
+            "web_save",
+            lambda bad: ([], entry_vals(bad)),
+            specification=spec,
+        )
+        self.assert_bad_numbers_refused(
+            "vrac.order.entry",
+            "onchange",
+            lambda bad: ([], entry_vals(bad), ["line_ids"], spec),
+        )
+        saved = self.rpc_ok(
+            "vrac.order.entry",
+            "web_save",
+            [],
+            entry_vals(-2),
+            specification=spec,
+            context={"lang": "en_US"},
+        )
+        message = self.rpc_refused(
+            "vrac.order.entry",
+            "action_save",
+            [saved[0]["id"]],
+            context={"lang": "en_US"},
+            errors=(VALIDATION_ERROR,),
+        )
+        self.assertIn("cannot be negative", message)
+        self.assertFalse(self.line_of(self.r1, self.pasta, cycle=self.open_cycle))
+
+    def test_bad_numbers_in_catalog_and_weights(self):
+        """The coordinator's catalog (case size, maximum, capacity, vendor
+        price) and the weights served are checked the same way."""
+        self.rpc_login("vrac_test_coordinator")
+        cycle_line = self.open_cycle.line_ids[:1]
+        for field in ("case_size", "max_per_household", "capacity", "vendor_price"):
+            self.assert_bad_numbers_refused(
+                "vrac.order.cycle.line",
+                "write",
+                lambda bad, field=field: (cycle_line.ids, {field: bad}),
+            )
+        if "vrac_weight_served" not in self.env["sale.order.line"]._fields:
+            return
+        self.open_cycle._vrac_set_orders({self.r1.id: {self.apples.id: 2.5}})
+        line = self.line_of(self.r1, self.apples, cycle=self.open_cycle)
+        self.assert_bad_numbers_refused(
+            "sale.order.line",
+            "write",
+            lambda bad: (line.ids, {"vrac_weight_served": bad}),
+        )
