@@ -16,6 +16,9 @@ from ..tools.server_flag import ServerFlag
 # lets it through. Only server code can raise it (a client sending
 # "vrac_cycle_process" in its context does not).
 CYCLE_PROCESS = ServerFlag("vrac_cycle_process")
+# Longest name of an order cycle: it heads the printed sheets and names their
+# files (a longer one shrinks the page to unreadable and breaks the download).
+CYCLE_NAME_SIZE = 100
 # States before closing: household quantities are still only what they order.
 BEFORE_CLOSING_STATES = ("draft", "open")
 
@@ -181,6 +184,19 @@ class VracOrderCycle(models.Model):
                         "Order cycle %(name)s closes before it opens: "
                         "choose a close date after the open date.",
                         name=cycle.name,
+                    )
+                )
+
+    @api.constrains("name")
+    def _check_name_size(self):
+        for cycle in self:
+            if len(cycle.name or "") > CYCLE_NAME_SIZE:
+                raise ValidationError(
+                    _(
+                        "The name of an order cycle is printed at the top of its "
+                        "sheets: use at most %(size)s characters (%(length)s typed).",
+                        size=CYCLE_NAME_SIZE,
+                        length=len(cycle.name),
                     )
                 )
 
@@ -378,7 +394,7 @@ class VracOrderCycle(models.Model):
         shift = relativedelta(months=1)
         new = self.copy(
             {
-                "name": _("%(name)s (next)", name=self.name),
+                "name": self._vrac_next_name(),
                 "date_open": self.date_open + shift,
                 "date_close": self.date_close + shift,
                 "groupement_line_ids": [
@@ -400,6 +416,15 @@ class VracOrderCycle(models.Model):
             "view_mode": "form",
             "target": "current",
         }
+
+    def _vrac_next_name(self):
+        """The name of the next cycle: "<name> (next)", within the size limit."""
+        self.ensure_one()
+        name = _("%(name)s (next)", name=self.name)
+        excess = len(name) - CYCLE_NAME_SIZE
+        if excess > 0:
+            name = _("%(name)s (next)", name=f"{self.name[: -excess - 1]}\u2026")
+        return name
 
     # ------------------------------------------------------------------
     # Household orders

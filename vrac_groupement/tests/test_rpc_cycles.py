@@ -537,3 +537,29 @@ class TestRpcCycles(VracRpcCase):
             "write",
             lambda bad: (line.ids, {"vrac_weight_served": bad}),
         )
+
+    def test_cycle_name_has_a_size_limit(self):
+        """The cycle's name heads its printed sheets and names their files:
+        at most 100 characters, said in words; the next cycle's name fits."""
+        self.rpc_login("vrac_test_coordinator")
+        message = self.rpc_refused(
+            "vrac.order.cycle",
+            "write",
+            self.open_cycle.ids,
+            {"name": "Commande de janvier " * 20},
+            context={"lang": "en_US"},
+            errors=(VALIDATION_ERROR,),
+        )
+        self.assertIn("use at most 100 characters (400 typed)", message)
+        self.rpc_ok(
+            "vrac.order.cycle", "write", self.open_cycle.ids, {"name": "J" * 100}
+        )
+        action = self.rpc_ok(
+            "vrac.order.cycle",
+            "action_duplicate_next",
+            self.open_cycle.ids,
+            context={"lang": "en_US"},
+        )
+        next_name = self.env["vrac.order.cycle"].browse(action["res_id"]).name
+        self.assertEqual(len(next_name), 100)
+        self.assertTrue(next_name.endswith("\u2026 (next)"), next_name)
