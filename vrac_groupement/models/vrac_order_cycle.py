@@ -423,7 +423,8 @@ class VracOrderCycle(models.Model):
         name = _("%(name)s (next)", name=self.name)
         excess = len(name) - CYCLE_NAME_SIZE
         if excess > 0:
-            name = _("%(name)s (next)", name=f"{self.name[: -excess - 1]}\u2026")
+            cut = self.name[: -excess - 1] + "\u2026"
+            name = _("%(name)s (next)", name=cut)
         return name
 
     # ------------------------------------------------------------------
@@ -560,18 +561,12 @@ class VracOrderCycle(models.Model):
                 )
             )
             if no_price:
+                products = [line._vrac_product_and_vendor() for line in no_price]
                 no_price_problems.append(
                     _(
                         "%(cycle)s: %(products)s.",
                         cycle=cycle.name,
-                        products=", ".join(
-                            _(
-                                "%(product)s from %(vendor)s",
-                                product=line.product_id.display_name,
-                                vendor=line.vendor_id.display_name,
-                            )
-                            for line in no_price
-                        ),
+                        products=", ".join(products),
                     )
                 )
         messages = []

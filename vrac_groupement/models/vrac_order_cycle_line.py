@@ -258,6 +258,15 @@ class VracOrderCycleLine(models.Model):
         if precision.digits < 3:
             precision.digits = 3
 
+    def _vrac_product_and_vendor(self):
+        """ "Honey 250 g from Ferme des Coteaux", for the messages."""
+        self.ensure_one()
+        return _(
+            "%(product)s from %(vendor)s",
+            product=self.product_id.display_name,
+            vendor=self.vendor_id.display_name,
+        )
+
     def _vrac_pool(self, groupement):
         """The pool of this catalog line for a household order of ``groupement``."""
         self.ensure_one()
