@@ -11,3 +11,4 @@ from . import test_summary
 from . import test_indicators
 from . import test_rpc_trust
 from . import test_personas_ui
+from . import test_rpc_flags

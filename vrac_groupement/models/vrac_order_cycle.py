@@ -569,6 +569,11 @@ class VracOrderCycle(models.Model):
                         products=", ".join(products),
                     )
                 )
+        # Read before closing, the catalog's quantities would stay in the cache
+        # (they have no dependencies): the closing changes them.
+        self.line_ids.invalidate_recordset(
+            ["ordered_qty", "allocated_qty", "household_count", "surplus_qty"]
+        )
         messages = []
         if no_vendor_problems:
             messages.append(

@@ -13,3 +13,4 @@ from . import test_solidarity_fund
 from . import test_solidarity_tours
 from . import test_indicators
 from . import test_rpc_privacy
+from . import test_rpc_flags
