@@ -204,17 +204,18 @@ class SaleOrderLine(models.Model):
     @api.constrains("vrac_allocated_qty", "vrac_ordered_qty")
     def _check_vrac_allocated_qty(self):
         """A household gets at most what it ordered, and never less than nothing."""
+        # Allocations are shared to the gram: compare at the stored precision.
+        digits = self.env["decimal.precision"].precision_get("Product Unit of Measure")
         for line in self.filtered(
             lambda sol: sol.vrac_cycle_id and not sol.display_type
         ):
             if line.vrac_ordered_qty < 0:
                 continue  # refused by _check_vrac_cycle_quantities
-            rounding = line.product_uom.rounding or 0.001
             allocated = line.vrac_allocated_qty
             if (
-                float_compare(allocated, 0.0, precision_rounding=rounding) < 0
+                float_compare(allocated, 0.0, precision_digits=digits) < 0
                 or float_compare(
-                    allocated, line.vrac_ordered_qty, precision_rounding=rounding
+                    allocated, line.vrac_ordered_qty, precision_digits=digits
                 )
                 > 0
             ):
