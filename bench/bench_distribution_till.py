@@ -128,7 +128,7 @@ def create_orders(env, households, products, args, confirm=True, **values):
     # The addons path is known once Odoo is configured (see main()).
     from odoo.addons.vrac_groupement.models.vrac_order_cycle import CYCLE_PROCESS
 
-    env = env(context=dict(env.context, **{CYCLE_PROCESS: True}))
+    env = env(context=dict(env.context, **{CYCLE_PROCESS.name: CYCLE_PROCESS}))
     orders = env["sale.order"]
     for start in range(0, len(households), CHUNK):
         chunk = households[start : start + CHUNK]

@@ -363,7 +363,9 @@ def create_orders(data, cycle, plan):
     search: 20 minutes for 100,000 lines). Lines are priced at cost."""
     from odoo.addons.vrac_groupement.models.vrac_order_cycle import CYCLE_PROCESS
 
-    env = data.env(context=dict(data.env.context, **{CYCLE_PROCESS: True}))
+    env = data.env(
+        context=dict(data.env.context, **{CYCLE_PROCESS.name: CYCLE_PROCESS})
+    )
     items = list(plan.items())
     orders = env["sale.order"]
     for start in range(0, len(items), CHUNK):

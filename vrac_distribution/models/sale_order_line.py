@@ -5,6 +5,7 @@ from odoo.exceptions import UserError, ValidationError
 from odoo.tools import float_compare, formatLang
 
 from odoo.addons.vrac_groupement.models.vrac_order_cycle import CYCLE_PROCESS
+from odoo.addons.vrac_groupement.tools.number import CheckedFloat, check_vals_numbers
 
 from .vrac_distribution import WEIGHING_STATES
 
@@ -21,7 +22,7 @@ class SaleOrderLine(models.Model):
         help="Bulk product sold by weight: the weight actually served is "
         "recorded and the price follows it.",
     )
-    vrac_weight_served = fields.Float(
+    vrac_weight_served = CheckedFloat(
         string="Weight served",
         digits="Product Unit of Measure",
         copy=False,
@@ -38,7 +39,8 @@ class SaleOrderLine(models.Model):
     def write(self, vals):
         if "vrac_weight_served" not in vals:
             return super().write(vals)
-        self._vrac_check_weight(vals["vrac_weight_served"])
+        check_vals_numbers(self, vals, ["vrac_weight_served"])
+        self._vrac_check_weight(float(vals["vrac_weight_served"] or 0.0))
         res = super().write(vals)
         self._vrac_apply_served_weight()
         return res
@@ -91,9 +93,9 @@ class SaleOrderLine(models.Model):
         lines = self.filtered("vrac_weight_served")
         if not lines:
             return
-        lines.with_context(
-            **{CYCLE_PROCESS: True}, skip_procurement=True
-        )._vrac_write_quantities({line.id: line.vrac_weight_served for line in lines})
+        CYCLE_PROCESS.on(lines, skip_procurement=True)._vrac_write_quantities(
+            {line.id: line.vrac_weight_served for line in lines}
+        )
         for line in lines.sudo():
             moves = line.move_ids.filtered(
                 lambda m: (

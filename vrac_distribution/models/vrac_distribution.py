@@ -336,12 +336,12 @@ class VracDistribution(models.Model):
             orders = distribution._vrac_orders_to_collect()
             new_orders = orders - distribution.sale_order_ids
             if new_orders:
-                new_orders.with_context(**{CYCLE_PROCESS: True}).write(
+                CYCLE_PROCESS.on(new_orders).write(
                     {"vrac_distribution_id": distribution.id}
                 )
             quotations = orders.filtered(lambda o: o.state in ("draft", "sent"))
             if quotations:
-                quotations.with_context(**{CYCLE_PROCESS: True}).action_confirm()
+                CYCLE_PROCESS.on(quotations).action_confirm()
             distribution._vrac_update_batch()
             if distribution.state == "preparing" and new_orders:
                 distribution.message_post(
@@ -516,9 +516,7 @@ class VracDistribution(models.Model):
             batches.write({"state": "cancel"})
         orders = sudo_self.sale_order_ids
         if orders:
-            orders.with_context(**{CYCLE_PROCESS: True}).write(
-                {"vrac_distribution_id": False}
-            )
+            CYCLE_PROCESS.on(orders).write({"vrac_distribution_id": False})
         self._vrac_set_state("cancel")
         return True
 
@@ -704,9 +702,7 @@ class VracDistribution(models.Model):
                 )
             )
         for distribution, kept in orders.grouped(nexts.get).items():
-            kept.with_context(**{CYCLE_PROCESS: True}).write(
-                {"vrac_distribution_id": distribution.id}
-            )
+            CYCLE_PROCESS.on(kept).write({"vrac_distribution_id": distribution.id})
             open_pickings = kept.picking_ids.filtered(
                 lambda p: p.state not in ("done", "cancel")
             )
@@ -731,9 +727,7 @@ class VracDistribution(models.Model):
             return
         # Superuser to cancel the orders and their deliveries, once checked
         # as bags of this distribution.
-        orders = self._vrac_check_close_orders(orders).with_context(
-            **{CYCLE_PROCESS: True}
-        )
+        orders = CYCLE_PROCESS.on(self._vrac_check_close_orders(orders))
         partial = orders.filtered(lambda o: o.vrac_collect_state == "partial")
         untouched = orders - partial
         if untouched:

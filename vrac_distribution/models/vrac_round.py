@@ -4,12 +4,14 @@ from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 from odoo.tools import format_duration
 
+from odoo.addons.vrac_groupement.tools.server_flag import ServerFlag
+
 from ..tools import geo
 
-# Context key: the stops are written through their round, which checks their
+# Raised while the stops are written through their round, which checks their
 # schedule once every stop is written (not after each stop, when two stops
-# moved together may overlap for a moment).
-ROUND_WRITE = "vrac_round_write"
+# moved together may overlap for a moment). Only server code raises it.
+ROUND_WRITE = ServerFlag("vrac_round_write")
 # Distributions of a round whose stops must still fit in their time slot.
 COMING_DISTRIBUTION_STATES = ("planned", "preparing", "open")
 
@@ -168,13 +170,11 @@ class VracRound(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
-        rounds = super(VracRound, self.with_context(**{ROUND_WRITE: True})).create(
-            vals_list
-        )
+        rounds = super(VracRound, ROUND_WRITE.on(self)).create(vals_list)
         return rounds.with_env(self.env)
 
     def write(self, vals):
-        return super(VracRound, self.with_context(**{ROUND_WRITE: True})).write(vals)
+        return super(VracRound, ROUND_WRITE.on(self)).write(vals)
 
     def _vrac_ordered_stops(self):
         """The stops in the van's order (also while being edited)."""
@@ -396,5 +396,5 @@ class VracRoundStop(models.Model):
     @api.constrains("round_id", "sequence", "hour_from", "hour_to")
     def _check_round_schedule(self):
         # Through the round's form, the round checks once all stops are written.
-        if not self.env.context.get(ROUND_WRITE):
+        if not ROUND_WRITE.is_raised(self.env):
             self.round_id._check_stop_schedule()

@@ -122,7 +122,7 @@ class TestClose(VracDistributionCase):
         late_household = self.Partner.create(
             {"name": "Foyer Retardataire", "vrac_groupement_id": self.romans.id}
         )
-        self.env["sale.order"].with_context(**{CYCLE_PROCESS: True}).create(
+        CYCLE_PROCESS.on(self.env["sale.order"]).create(
             {
                 "partner_id": late_household.id,
                 "vrac_cycle_id": self.cycle.id,

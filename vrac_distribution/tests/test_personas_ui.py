@@ -67,15 +67,7 @@ PERSONAS = {
 
 # Known errors under fix by another developer: the menu is skipped for the
 # persona, with the reason. Remove the entry once the fix is merged.
-VOLUNTEER_CYCLES_ACCESS_ERROR = (
-    "Known: a volunteer opening the order cycles list gets an AccessError on "
-    "purchase.order (under fix by the cycles developer)"
-)
-KNOWN_ERRORS = {
-    "benevole.romans": {
-        "vrac_groupement.vrac_order_cycle_menu": VOLUNTEER_CYCLES_ACCESS_ERROR,
-    },
-}
+KNOWN_ERRORS = {}
 
 
 @tagged("post_install", "-at_install")

@@ -217,7 +217,7 @@ class TestPosCollection(VracTillCase):
         self.env["vrac.order.cycle.line"]._vrac_ensure_gram_precision()
         self.assertEqual((kg.rounding, litre.rounding), (0.001, 0.001))
         lentils = self.sale_line(self.order_r1, self.lentils)
-        lentils.with_context(**{CYCLE_PROCESS: True}).price_unit = 8.31
+        CYCLE_PROCESS.on(lentils).price_unit = 8.31
         lentils.vrac_weight_served = 2.941  # "Record the weights"
         self.assertAlmostEqual(lentils.product_uom_qty, 2.941)
         self.assertEqual(lentils.price_subtotal, 24.44)

@@ -65,7 +65,7 @@ class TestPosTours(VracDistributionCase, HttpCase):
         lentils = order.order_line.filtered(
             lambda line: line.product_id == self.lentils
         )
-        lentils.with_context(**{CYCLE_PROCESS: True}).price_unit = 8.31
+        CYCLE_PROCESS.on(lentils).price_unit = 8.31
         lentils.vrac_weight_served = 2.941
         self.assertEqual(lentils.price_subtotal, 24.44)
         self._start("vrac_distribution_pos_collect_grams")

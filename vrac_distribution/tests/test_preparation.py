@@ -13,27 +13,23 @@ class TestPreparation(VracDistributionCase):
         household = self.Partner.create(
             {"name": name, "vrac_groupement_id": self.romans.id}
         )
-        return (
-            self.env["sale.order"]
-            .with_context(**{CYCLE_PROCESS: True})
-            .create(
-                {
-                    "partner_id": household.id,
-                    "vrac_cycle_id": self.cycle.id,
-                    "order_line": [
-                        (
-                            0,
-                            0,
-                            {
-                                "product_id": self.pasta.id,
-                                "product_uom_qty": 2,
-                                "vrac_ordered_qty": 2,
-                                "vrac_allocated_qty": 2,
-                            },
-                        )
-                    ],
-                }
-            )
+        return CYCLE_PROCESS.on(self.env["sale.order"]).create(
+            {
+                "partner_id": household.id,
+                "vrac_cycle_id": self.cycle.id,
+                "order_line": [
+                    (
+                        0,
+                        0,
+                        {
+                            "product_id": self.pasta.id,
+                            "product_uom_qty": 2,
+                            "vrac_ordered_qty": 2,
+                            "vrac_allocated_qty": 2,
+                        },
+                    )
+                ],
+            }
         )
 
     def test_prepare_makes_one_batch_of_bags(self):
@@ -105,7 +101,7 @@ class TestPreparation(VracDistributionCase):
         die_order = self.household_order(self.d1)
         self.assertFalse(die_order.vrac_distribution_id)
         with self.assertRaisesText(ValidationError, "does not serve"):
-            die_order.with_context(**{CYCLE_PROCESS: True}).write(
+            CYCLE_PROCESS.on(die_order).write(
                 {"vrac_distribution_id": self.distribution.id}
             )
         self.assertFalse(die_order.vrac_distribution_id)

@@ -97,7 +97,7 @@ class SaleOrder(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
-        if not self.env.context.get(CYCLE_PROCESS):
+        if not CYCLE_PROCESS.is_raised(self.env):
             cycle_ids = {
                 vals["vrac_cycle_id"] for vals in vals_list if vals.get("vrac_cycle_id")
             }
@@ -116,6 +116,15 @@ class SaleOrder(models.Model):
     @api.ondelete(at_uninstall=False)
     def _unlink_except_vrac_closed_cycle(self):
         self._vrac_check_orders_editable()
+
+    def _recompute_prices(self):
+        # "Update prices" changes what households pay: not once the cycle closed.
+        self._vrac_check_orders_editable()
+        return super()._recompute_prices()
+
+    def _recompute_taxes(self):
+        self._vrac_check_orders_editable()
+        return super()._recompute_taxes()
 
     def _vrac_check_orders_editable(self):
         """Refuse changes to household orders of a cycle that is closed."""

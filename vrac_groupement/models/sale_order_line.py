@@ -6,10 +6,27 @@ from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 from odoo.tools import SQL, float_compare, float_is_zero, formatLang
 
+from ..tools.number import CheckedFloat, check_vals_numbers
 from .vrac_order_cycle import CYCLE_PROCESS
 
-# Fields of a household order line that the closing of its cycle freezes.
-FROZEN_LINE_FIELDS = {"product_id", "product_uom_qty", "vrac_ordered_qty", "order_id"}
+# Fields of a household order line that the closing of its cycle freezes: what
+# the household gets and what it pays. Only the cycle's own process (closing,
+# allocation, distribution) changes them afterwards.
+FROZEN_LINE_FIELDS = {
+    "product_id",
+    "order_id",
+    "product_uom_qty",
+    "product_uom",
+    "product_packaging_id",
+    "product_packaging_qty",
+    "vrac_ordered_qty",
+    "vrac_allocated_qty",
+    "price_unit",
+    "discount",
+    "tax_id",
+}
+# Numbers of Odoo's own fields checked before Odoo reads them (see tools.number).
+CHECKED_NUMBER_FIELDS = ("product_uom_qty", "price_unit", "discount")
 
 
 class SaleOrderLine(models.Model):
@@ -28,14 +45,14 @@ class SaleOrderLine(models.Model):
         store=True,
         index=True,
     )
-    vrac_ordered_qty = fields.Float(
+    vrac_ordered_qty = CheckedFloat(
         string="Ordered",
         digits="Product Unit of Measure",
         copy=False,
         help="What the household ordered. The quantity is what it gets once "
         "the cycle is closed: less when a shortfall is shared out.",
     )
-    vrac_allocated_qty = fields.Float(
+    vrac_allocated_qty = CheckedFloat(
         string="Allocated",
         digits="Product Unit of Measure",
         copy=False,
@@ -208,10 +225,41 @@ class SaleOrderLine(models.Model):
                     )
                 )
 
+    @api.constrains("vrac_allocated_qty", "vrac_ordered_qty")
+    def _check_vrac_allocated_qty(self):
+        """A household gets at most what it ordered, and never less than nothing."""
+        # Allocations are shared to the gram: compare at the stored precision.
+        digits = self.env["decimal.precision"].precision_get("Product Unit of Measure")
+        for line in self.filtered(
+            lambda sol: sol.vrac_cycle_id and not sol.display_type
+        ):
+            if line.vrac_ordered_qty < 0:
+                continue  # refused by _check_vrac_cycle_quantities
+            allocated = line.vrac_allocated_qty
+            if (
+                float_compare(allocated, 0.0, precision_digits=digits) < 0
+                or float_compare(
+                    allocated, line.vrac_ordered_qty, precision_digits=digits
+                )
+                > 0
+            ):
+                raise ValidationError(
+                    _(
+                        "%(household)s cannot get %(allocated)s of %(product)s: "
+                        "a household gets between nothing and what it ordered "
+                        "(%(ordered)s).",
+                        household=line.order_partner_id.display_name,
+                        allocated=line._vrac_format_quantity(allocated),
+                        product=line.product_id.display_name,
+                        ordered=line._vrac_format_quantity(line.vrac_ordered_qty),
+                    )
+                )
+
     @api.model_create_multi
     def create(self, vals_list):
-        process = self.env.context.get(CYCLE_PROCESS)
+        process = CYCLE_PROCESS.is_raised(self.env)
         for vals in vals_list:
+            check_vals_numbers(self, vals, CHECKED_NUMBER_FIELDS)
             if "vrac_ordered_qty" not in vals and not process:
                 vals["vrac_ordered_qty"] = vals.get("product_uom_qty", 1.0)
             if "vrac_allocated_qty" not in vals and not process:
@@ -224,10 +272,14 @@ class SaleOrderLine(models.Model):
         return super().create(vals_list)
 
     def write(self, vals):
-        if FROZEN_LINE_FIELDS.intersection(vals) and not self.env.context.get(
-            CYCLE_PROCESS
+        check_vals_numbers(self, vals, CHECKED_NUMBER_FIELDS)
+        if FROZEN_LINE_FIELDS.intersection(vals) and not CYCLE_PROCESS.is_raised(
+            self.env
         ):
             self.order_id._vrac_check_orders_editable()
+            if "vrac_ordered_qty" in vals and "vrac_allocated_qty" not in vals:
+                # Until the cycle closes, a household gets what it orders.
+                vals = dict(vals, vrac_allocated_qty=vals["vrac_ordered_qty"])
             if "product_uom_qty" in vals and "vrac_ordered_qty" not in vals:
                 cycle_lines = self.filtered("vrac_cycle_id")
                 if cycle_lines:
@@ -241,7 +293,7 @@ class SaleOrderLine(models.Model):
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_vrac_closed_cycle(self):
-        if not self.env.context.get(CYCLE_PROCESS):
+        if not CYCLE_PROCESS.is_raised(self.env):
             self.order_id._vrac_check_orders_editable()
 
     def _vrac_write_quantities(self, quantities):

@@ -9,10 +9,16 @@ from odoo.exceptions import UserError, ValidationError
 from odoo.tools import float_compare
 
 from ..tools.allocation import allocate, round_to_cases
+from ..tools.server_flag import ServerFlag
 
-# Context key set while the cycle itself changes household orders (closing,
-# re-allocation): the "cycle is closed" guard of sale orders lets it through.
-CYCLE_PROCESS = "vrac_cycle_process"
+# Raised while the cycle itself changes household orders (closing,
+# re-allocation, distributions): the "cycle is closed" guard of sale orders
+# lets it through. Only server code can raise it (a client sending
+# "vrac_cycle_process" in its context does not).
+CYCLE_PROCESS = ServerFlag("vrac_cycle_process")
+# Longest name of an order cycle: it heads the printed sheets and names their
+# files (a longer one shrinks the page to unreadable and breaks the download).
+CYCLE_NAME_SIZE = 100
 # States before closing: household quantities are still only what they order.
 BEFORE_CLOSING_STATES = ("draft", "open")
 # States of a cycle once it is closed.
@@ -100,11 +106,20 @@ class VracOrderCycle(models.Model):
     sale_order_ids = fields.One2many(
         "sale.order", "vrac_cycle_id", string="Household orders"
     )
+    # Volunteers may not read purchase orders: the fields about them are for
+    # the buyers only, so that the volunteers' views do not ask for them.
     purchase_order_ids = fields.One2many(
-        "purchase.order", "vrac_cycle_id", string="Purchase orders"
+        "purchase.order",
+        "vrac_cycle_id",
+        string="Purchase orders",
+        groups="purchase.group_purchase_user",
     )
     order_count = fields.Integer(compute="_compute_counts", string="Orders")
-    purchase_count = fields.Integer(compute="_compute_counts", string="Purchases")
+    purchase_count = fields.Integer(
+        compute="_compute_purchase_count",
+        string="Purchases",
+        groups="purchase.group_purchase_user",
+    )
     shortfall_count = fields.Integer(
         compute="_compute_counts",
         string="Households short",
@@ -135,13 +150,6 @@ class VracOrderCycle(models.Model):
                 ["__count", "amount_total:sum"],
             )
         }
-        purchases = dict(
-            self.env["purchase.order"]._read_group(
-                [("vrac_cycle_id", "in", self.ids), ("state", "!=", "cancel")],
-                ["vrac_cycle_id"],
-                ["__count"],
-            )
-        )
         shorts = dict(
             self.env["sale.order.line"]._read_group(
                 [
@@ -155,8 +163,19 @@ class VracOrderCycle(models.Model):
         )
         for cycle in self:
             cycle.order_count, cycle.amount_total = counts.get(cycle, (0, 0.0))
-            cycle.purchase_count = purchases.get(cycle, 0)
             cycle.shortfall_count = shorts.get(cycle, 0)
+
+    def _compute_purchase_count(self):
+        """Apart from the other counts: only the buyers read purchase orders."""
+        purchases = dict(
+            self.env["purchase.order"]._read_group(
+                [("vrac_cycle_id", "in", self.ids), ("state", "!=", "cancel")],
+                ["vrac_cycle_id"],
+                ["__count"],
+            )
+        )
+        for cycle in self:
+            cycle.purchase_count = purchases.get(cycle, 0)
 
     @api.constrains("date_open", "date_close")
     def _check_dates(self):
@@ -167,6 +186,19 @@ class VracOrderCycle(models.Model):
                         "Order cycle %(name)s closes before it opens: "
                         "choose a close date after the open date.",
                         name=cycle.name,
+                    )
+                )
+
+    @api.constrains("name")
+    def _check_name_size(self):
+        for cycle in self:
+            if len(cycle.name or "") > CYCLE_NAME_SIZE:
+                raise ValidationError(
+                    _(
+                        "The name of an order cycle is printed at the top of its "
+                        "sheets: use at most %(size)s characters (%(length)s typed).",
+                        size=CYCLE_NAME_SIZE,
+                        length=len(cycle.name),
                     )
                 )
 
@@ -252,7 +284,7 @@ class VracOrderCycle(models.Model):
             _("Order cycle %(name)s is in state %(state)s: only an open cycle closes."),
         )
         self._vrac_check_closable()
-        self.with_context(**{CYCLE_PROCESS: True})._vrac_close()
+        CYCLE_PROCESS.on(self)._vrac_close()
         return True
 
     def action_reopen(self):
@@ -343,9 +375,7 @@ class VracOrderCycle(models.Model):
             )
         self.purchase_order_ids.filtered(lambda p: p.state != "cancel").button_cancel()
         orders = self.sale_order_ids.filtered(lambda o: o.state != "cancel")
-        orders.with_context(
-            **{CYCLE_PROCESS: True}, disable_cancel_warning=True
-        )._action_cancel()
+        CYCLE_PROCESS.on(orders, disable_cancel_warning=True)._action_cancel()
         self.state = "cancel"
         return True
 
@@ -376,7 +406,7 @@ class VracOrderCycle(models.Model):
         shift = relativedelta(months=1)
         new = self.copy(
             {
-                "name": _("%(name)s (next)", name=self.name),
+                "name": self._vrac_next_name(),
                 "date_open": self.date_open + shift,
                 "date_close": self.date_close + shift,
                 "groupement_line_ids": [
@@ -398,6 +428,16 @@ class VracOrderCycle(models.Model):
             "view_mode": "form",
             "target": "current",
         }
+
+    def _vrac_next_name(self):
+        """The name of the next cycle: "<name> (next)", within the size limit."""
+        self.ensure_one()
+        name = _("%(name)s (next)", name=self.name)
+        excess = len(name) - CYCLE_NAME_SIZE
+        if excess > 0:
+            cut = self.name[: -excess - 1] + "\u2026"
+            name = _("%(name)s (next)", name=cut)
+        return name
 
     # ------------------------------------------------------------------
     # Household orders
@@ -492,7 +532,7 @@ class VracOrderCycle(models.Model):
 
     def _vrac_check_orders_editable(self):
         """Refuse changes to household orders unless the cycles are open."""
-        if self.env.context.get(CYCLE_PROCESS):
+        if CYCLE_PROCESS.is_raised(self.env):
             return
         for cycle in self.filtered(lambda c: c.state != "open"):
             if cycle.state == "draft":
@@ -517,25 +557,58 @@ class VracOrderCycle(models.Model):
     # ------------------------------------------------------------------
     def _vrac_check_closable(self):
         """Refuse to close, listing every problem, before anything is changed."""
-        problems = []
+        no_vendor_problems, no_price_problems = [], []
         for cycle in self:
             no_vendor = cycle.line_ids.filtered(lambda line: not line.vendor_id)
             if no_vendor:
-                problems.append(
+                no_vendor_problems.append(
                     _(
                         "%(cycle)s: products without vendor: %(products)s.",
                         cycle=cycle.name,
                         products=", ".join(no_vendor.product_id.mapped("display_name")),
                     )
                 )
-        if problems:
-            raise UserError(
+            # A product ordered without a vendor price would be bought at 0.
+            no_price = (cycle.line_ids - no_vendor).filtered(
+                lambda line: (
+                    line.ordered_qty > 0
+                    and float_compare(line.vendor_price, 0.0, precision_digits=6) <= 0
+                )
+            )
+            if no_price:
+                products = [line._vrac_product_and_vendor() for line in no_price]
+                no_price_problems.append(
+                    _(
+                        "%(cycle)s: %(products)s.",
+                        cycle=cycle.name,
+                        products=", ".join(products),
+                    )
+                )
+        # Read before closing, the catalog's quantities would stay in the cache
+        # (they have no dependencies): the closing changes them.
+        self.line_ids.invalidate_recordset(
+            ["ordered_qty", "allocated_qty", "household_count", "surplus_qty"]
+        )
+        messages = []
+        if no_vendor_problems:
+            messages.append(
                 _(
                     "The cycle cannot be closed: choose a vendor for each product "
                     "of the catalog.\n%(problems)s",
-                    problems="\n".join(problems),
+                    problems="\n".join(no_vendor_problems),
                 )
             )
+        if no_price_problems:
+            messages.append(
+                _(
+                    "The cycle cannot be closed: these products have no vendor "
+                    "price and would be bought at 0. Type their price in the "
+                    "catalog, or in the vendor prices of the product.\n%(problems)s",
+                    problems="\n".join(no_price_problems),
+                )
+            )
+        if messages:
+            raise UserError("\n\n".join(messages))
 
     def _vrac_close(self):
         ordered = self._vrac_ordered_pools()
@@ -661,7 +734,7 @@ class VracOrderCycle(models.Model):
                 precision_rounding=line.product_uom.rounding or 0.001,
             )
         )
-        lines.with_context(**{CYCLE_PROCESS: True})._vrac_write_quantities(
+        CYCLE_PROCESS.on(lines)._vrac_write_quantities(
             {line.id: line.vrac_allocated_qty for line in lines}
         )
 
@@ -788,7 +861,7 @@ class VracOrderCycle(models.Model):
                 )
                 + awaited
             )
-        cycles.with_context(**{CYCLE_PROCESS: True})._vrac_allocate(dict(available))
+        CYCLE_PROCESS.on(cycles)._vrac_allocate(dict(available))
         cycles._vrac_apply_allocations()
         if not pending:
             cycles.filtered(lambda c: c.state == "ordered").state = "received"

@@ -4,6 +4,7 @@ from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 
 from ..tools.allocation import POLICY_DOWN, POLICY_NEAREST, POLICY_UP, allocate
+from ..tools.number import CheckedFloat
 
 # Units of measure categories shared out at the gram (or millilitre) resolution.
 BULK_UOM_CATEGORIES = ("uom.product_uom_categ_kgm", "uom.product_uom_categ_vol")
@@ -50,7 +51,7 @@ class VracOrderCycleLine(models.Model):
         domain="[('id', 'in', vendor_ids)]",
         help="Taken from the product's vendors; the closing buys from it.",
     )
-    vendor_price = fields.Float(
+    vendor_price = CheckedFloat(
         compute="_compute_vendor_price",
         store=True,
         readonly=False,
@@ -58,7 +59,7 @@ class VracOrderCycleLine(models.Model):
         digits="Product Price",
         help="Price of one unit of sale at the vendor, written on the purchase order.",
     )
-    case_size = fields.Float(
+    case_size = CheckedFloat(
         compute="_compute_case_size",
         store=True,
         readonly=False,
@@ -77,12 +78,12 @@ class VracOrderCycleLine(models.Model):
         required=True,
         default=POLICY_UP,
     )
-    max_per_household = fields.Float(
+    max_per_household = CheckedFloat(
         string="Maximum per household",
         digits="Product Unit of Measure",
         help="0 means no maximum.",
     )
-    capacity = fields.Float(
+    capacity = CheckedFloat(
         string="Producer capacity",
         digits="Product Unit of Measure",
         help="Total the producer can deliver in this cycle; 0 means no limit.",
@@ -269,6 +270,15 @@ class VracOrderCycleLine(models.Model):
         )
         units.filtered(lambda unit: unit.rounding > BULK_STEP).write(
             {"rounding": BULK_STEP}
+        )
+
+    def _vrac_product_and_vendor(self):
+        """ "Honey 250 g from Ferme des Coteaux", for the messages."""
+        self.ensure_one()
+        return _(
+            "%(product)s from %(vendor)s",
+            product=self.product_id.display_name,
+            vendor=self.vendor_id.display_name,
         )
 
     def _vrac_pool(self, groupement):

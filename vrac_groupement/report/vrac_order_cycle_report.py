@@ -5,6 +5,10 @@ from odoo.tools import float_is_zero, float_round
 
 from ..models.vrac_order_cycle import BEFORE_CLOSING_STATES
 
+# Longest name of a product, household, vendor or group printed in full: a
+# longer one is cut (one word of hundreds of letters would shrink the page).
+REPORT_NAME_SIZE = 80
+
 
 class VracOrderCycleReport(models.AbstractModel):
     """What the printed reports of an order cycle share."""
@@ -22,7 +26,14 @@ class VracOrderCycleReport(models.AbstractModel):
             "is_draft": self._vrac_is_draft,
             "qty_digits": self._vrac_qty_digits,
             "served_groups": self._vrac_served_groups,
+            "short": self._vrac_short_name,
         }
+
+    @api.model
+    def _vrac_short_name(self, name, size=REPORT_NAME_SIZE):
+        """``name`` as printed: at most ``size`` characters, cut with "..."."""
+        name = name or ""
+        return name if len(name) <= size else f"{name[: size - 1]}\u2026"
 
     @api.model
     def _vrac_is_draft(self, cycle):

@@ -16,3 +16,4 @@ from . import test_rpc_membership
 from . import test_indicator_privacy
 from . import test_group_analytic
 from . import test_report_pdf
+from . import test_rpc_cycles

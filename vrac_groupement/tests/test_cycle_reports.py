@@ -1,8 +1,11 @@
 # Copyright 2026 VRAC for Odoo contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+import io
 import shutil
 
 from lxml import html
+
+from odoo.tools.pdf import PdfFileReader
 
 from .common import VracCycleCase
 
@@ -353,3 +356,41 @@ class TestCycleReports(VracCycleCase):
             content, report_type = reports._render_qweb_pdf(report, self.cycle.ids)
             self.assertEqual(report_type, "pdf")
             self.assertTrue(content.startswith(b"%PDF"), report)
+
+    def test_long_names_are_cut_and_pages_stay_readable(self):
+        """A name of thousands of letters without a space (a paste gone
+        wrong) is printed cut to 80 characters and wraps: the sheets keep
+        their size instead of shrinking to unreadable pages."""
+        pdf = shutil.which("wkhtmltopdf")
+        reports = self.env["ir.actions.report"].with_context(
+            force_report_rendering=True
+        )
+        self.close()
+
+        def pages(report):
+            content, _kind = reports._render_qweb_pdf(report, self.cycle.ids)
+            return PdfFileReader(io.BytesIO(content)).getNumPages()
+
+        all_reports = (VENDOR_REPORT, PRODUCT_REPORT, HOUSEHOLD_REPORT)
+        before = {report: pages(report) for report in all_reports} if pdf else {}
+        martin = self.households_romans[0]
+        long_names = {
+            self.apples: "Pommes" * 500,
+            martin: "Martin" * 500,
+            self.vendor_farm: "Ferme" * 500,
+            self.romans: "Romans" * 500,
+        }
+        for record, name in long_names.items():
+            record.name = name
+        for report in all_reports:
+            page = text(self.render(report))
+            for record, name in long_names.items():
+                if record == self.vendor_farm and report != VENDOR_REPORT:
+                    continue
+                if record == martin and report != HOUSEHOLD_REPORT:
+                    continue
+                self.assertIn(name[:79] + "\u2026", page, f"{report}: {record}")
+                self.assertNotIn(name[:80], page, report)
+            if pdf:
+                # The cut names take two lines: one more page at most.
+                self.assertLessEqual(pages(report), before[report] + 1, report)

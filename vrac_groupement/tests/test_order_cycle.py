@@ -5,6 +5,7 @@ from odoo.tests import tagged
 
 from odoo.addons.mail.tests.common import MockEmail
 
+from ..models.vrac_order_cycle import CYCLE_PROCESS
 from .common import VracCycleCase
 
 
@@ -517,3 +518,17 @@ class TestOrderCycle(VracCycleCase, MockEmail):
         draft = self.cycle.copy({"name": "Test brouillon"})
         with self.assertRaisesText(UserError, "is not open yet"):
             draft._vrac_set_orders({self.r1.id: {self.pasta.id: 1}})
+
+    def test_allocated_never_exceeds_ordered(self):
+        """Even the cycle's own process cannot give a household more than it
+        ordered, nor less than nothing."""
+        self.order_and_close()
+        line = self.order_line(self.r1, self.apples)
+        self.assertEqual(line.vrac_ordered_qty, 8)
+        process_line = CYCLE_PROCESS.on(line)
+        with self.assertRaisesText(ValidationError, "between nothing and what it"):
+            process_line.write({"vrac_allocated_qty": 8.001})
+        with self.assertRaisesText(ValidationError, "between nothing and what it"):
+            process_line.write({"vrac_allocated_qty": -1})
+        process_line.write({"vrac_allocated_qty": 8})
+        self.assertFalse(line.vrac_is_short)

@@ -1,1 +1,3 @@
 from . import allocation
+from . import server_flag
+from . import number

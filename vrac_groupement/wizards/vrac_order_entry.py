@@ -6,6 +6,8 @@ from odoo import Command, _, api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools.misc import formatLang
 
+from ..tools.number import CheckedFloat
+
 
 class VracOrderEntry(models.TransientModel):
     """Fast entry of a household's order in an open cycle (paper, phone).
@@ -273,7 +275,7 @@ class VracOrderEntryLine(models.TransientModel):
         related="cycle_line_id.max_per_household", string="Maximum"
     )
     currency_id = fields.Many2one(related="entry_id.currency_id")
-    quantity = fields.Float(digits="Product Unit of Measure")
+    quantity = CheckedFloat(digits="Product Unit of Measure")
     price_unit = fields.Float(
         string="Unit price",
         compute="_compute_price_unit",

@@ -3,6 +3,8 @@
 from odoo import Command, api, fields, models
 from odoo.osv.expression import OR
 
+from odoo.addons.vrac_groupement.tools.server_flag import ServerFlag
+
 # Changing one of these may undo what the tiers need: the tiers put it back.
 TIER_PRICING_FIELDS = {
     "vrac_use_tiers",
@@ -11,6 +13,8 @@ TIER_PRICING_FIELDS = {
     "available_pricelist_ids",
     "company_id",
 }
+# Raised while the tiers write those fields themselves (server code only).
+TIER_SYNC = ServerFlag("vrac_tier_sync")
 
 
 class PosConfig(models.Model):
@@ -61,9 +65,7 @@ class PosConfig(models.Model):
 
     def write(self, vals):
         res = super().write(vals)
-        if TIER_PRICING_FIELDS & set(vals) and not self.env.context.get(
-            "vrac_tier_sync"
-        ):
+        if TIER_PRICING_FIELDS & set(vals) and not TIER_SYNC.is_raised(self.env):
             self._vrac_sync_tier_pricelists()
         if vals.get("vrac_membership_product_id"):
             self._vrac_make_membership_product_available()
@@ -127,7 +129,7 @@ class PosConfig(models.Model):
             if config.pricelist_id != default:
                 vals["pricelist_id"] = default.id
             if vals:
-                config.with_context(vrac_tier_sync=True).write(vals)
+                TIER_SYNC.on(config).write(vals)
 
     @api.model
     def _get_special_products(self):

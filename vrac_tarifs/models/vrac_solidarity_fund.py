@@ -5,6 +5,8 @@ from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import float_compare, float_round
 from odoo.tools.misc import formatLang
 
+from odoo.addons.vrac_groupement.tools.server_flag import ServerFlag
+
 from ..tools.money import lock_money_rows
 
 # The account of a new fund: "Autres comptes créditeurs" of the French chart.
@@ -14,6 +16,8 @@ FUND_AMOUNT_GROUPS = (
     "vrac_groupement.group_coordinator,account.group_account_readonly,"
     "account.group_account_invoice"
 )
+# Raised while a fund gets its account and products (server code only).
+FUND_SETUP = ServerFlag("vrac_fund_setup")
 
 
 class VracSolidarityFund(models.Model):
@@ -199,7 +203,7 @@ class VracSolidarityFund(models.Model):
             "coupon_product_id",
             "donation_product_id",
             "discount_product_id",
-        } & set(vals) and not self.env.context.get("vrac_fund_setup"):
+        } & set(vals) and not FUND_SETUP.is_raised(self.env):
             self._create_missing_accounting()
         return res
 
@@ -264,7 +268,7 @@ class VracSolidarityFund(models.Model):
 
     def _create_missing_accounting(self):
         """Give each fund its account and its products when it has none."""
-        funds = self.with_context(vrac_fund_setup=True)
+        funds = FUND_SETUP.on(self)
         Account = self.env["account.account"].sudo()
         for fund in funds.filtered(lambda fund: not fund.account_id):
             company = fund.company_id

@@ -19,3 +19,4 @@ from . import test_rpc_privacy
 from . import test_pricing_property
 from . import test_food_credit_rpc
 from . import test_pos_analytic
+from . import test_rpc_flags
