@@ -11,3 +11,4 @@ from . import test_order_entry
 from . import test_indicator_report
 from . import test_indicators
 from . import test_rpc_helpers
+from . import test_figures
