@@ -9,3 +9,4 @@ from . import test_pos
 from . import test_pos_tours
 from . import test_summary
 from . import test_indicators
+from . import test_figures
