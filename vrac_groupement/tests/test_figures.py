@@ -1,9 +1,13 @@
 # Copyright 2026 VRAC for Odoo contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+import base64
+import re
+
 from lxml import etree
 
 from odoo.tests import HttpCase, tagged
 
+from . import test_indicator_report
 from .common import VracCycleCase
 
 
@@ -122,3 +126,37 @@ class TestFiguresTour(HttpCase):
             "vrac_figures_tour",
             login="vrac_test_coordinator",
         )
+
+
+class TestFiguresInTheFunderSpreadsheet(VracCycleCase):
+    def test_amounts_in_the_currency_symbol_not_its_code(self):
+        """The unit of the amounts is "€" beside "635,00 €", never "EUR"."""
+        wizard = self.env["vrac.indicator.report"].create(
+            {
+                "scope": "groupement",
+                "groupement_ids": [(6, 0, (self.romans | self.die).ids)],
+                "date_from": "2025-01-01",
+                "date_to": "2025-12-31",
+            }
+        )
+        action = wizard.action_export_xlsx()
+        attachment = self.env["ir.attachment"].browse(
+            int(re.search(r"/web/content/(\d+)", action["url"]).group(1))
+        )
+        sheets = test_indicator_report.TestIndicatorReport.read_xlsx(
+            self, base64.b64decode(attachment.datas)
+        )
+        currency = self.env.company.currency_id
+        amount_rows = [
+            row
+            for row in sheets["Indicators"]
+            if len(row) > 2 and row[1] == "Sales at cost price (untaxed)"
+        ]
+        self.assertTrue(amount_rows)
+        for row in amount_rows:
+            # The unit is the last cell written (an empty change is not).
+            self.assertEqual(row[-1], currency.symbol)
+        texts = {
+            cell for rows in sheets.values() for row in rows for cell in row if cell
+        }
+        self.assertNotIn(currency.name, texts)
