@@ -119,6 +119,9 @@ class TestFiguresTour(HttpCase):
         )
         # Closed: its dates and catalog are read, not edited.
         cls.cycle.with_user(cls.coordinator).action_close()
+        # Open: its dates are edited.
+        cls.next_cycle = cls.cycle.copy({"name": "Test commande de janvier"})
+        cls.next_cycle.with_user(cls.coordinator).action_open()
 
     def test_cycle_reads_well_in_french(self):
         self.start_tour(
@@ -126,6 +129,11 @@ class TestFiguresTour(HttpCase):
             "vrac_figures_tour",
             login="vrac_test_coordinator",
         )
+        # Typed to the minute, saved as typed (in the user's time zone).
+        date_close = self.next_cycle.date_close
+        self.assertEqual(date_close.minute, 30)
+        self.assertEqual(date_close.second, 0)
+        self.assertEqual((date_close.year, date_close.month), (2027, 1))
 
 
 class TestFiguresInTheFunderSpreadsheet(VracCycleCase):

@@ -7,6 +7,7 @@ import {formatDateTime} from "@web/core/l10n/dates";
 import {formatFloat} from "@web/views/fields/formatters";
 import {localization} from "@web/core/l10n/localization";
 import {registry} from "@web/core/registry";
+import {useService} from "@web/core/utils/hooks";
 
 /**
  * A quantity as a volunteer reads it: "2" for 2 units, "1,5" or "2,941" for
@@ -43,14 +44,38 @@ export const vracQuantityField = {
     component: VracQuantityField,
 };
 
+/** The user's date and time format, to the minute. */
+export function vracDateTimeFormat() {
+    return localization.dateTimeFormat.replace(/:ss/, "");
+}
+
 /** A date and time to the minute: "24/01/2027 18:00", not "18:00:00". */
 export function formatVracDateTime(value) {
-    return formatDateTime(value, {
-        format: localization.dateTimeFormat.replace(/:ss/, ""),
-    });
+    return formatDateTime(value, {format: vracDateTimeFormat()});
 }
 
 export class VracDateTimeField extends DateTimeField {
+    setup() {
+        // The input in edition is written (and read back) by the date picker
+        // of DateTimeField.setup(): give it the format to the minute.
+        const picker = useService("datetime_picker");
+        const create = picker.create;
+        const toTheMinute =
+            this.props.record.fields[this.props.name].type === "datetime" &&
+            this.props.showTime;
+        if (toTheMinute) {
+            picker.create = (hookParams, ...args) => {
+                hookParams.format = hookParams.format || vracDateTimeFormat();
+                return create.call(picker, hookParams, ...args);
+            };
+        }
+        try {
+            super.setup();
+        } finally {
+            picker.create = create;
+        }
+    }
+
     getFormattedValue(valueIndex) {
         const value = this.values[valueIndex];
         if (value && this.field.type === "datetime" && this.props.showTime) {

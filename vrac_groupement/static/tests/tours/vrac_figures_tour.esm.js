@@ -78,5 +78,42 @@ registry.category("web_tour.tours").add("vrac_figures_tour", {
         catalogCell("Test Lentilles vertes (vrac)", "ordered_qty", ["2,5"]),
         catalogCell("Test Penne 500 g", "ordered_qty", ["4"]),
         catalogCell("Test Huile d'olive 1 L", "ordered_qty", ["0"]),
+        {
+            content: "Back to the list",
+            trigger: ".o_breadcrumb .breadcrumb-item:not(.active) a",
+        },
+        {
+            content: "Open the cycle taking orders",
+            trigger: ".o_list_view .o_data_row:contains('Test commande de janvier') td[name='name']",
+        },
+        {
+            content: "The closing date being edited is also to the minute",
+            trigger: ".o_form_view .o_field_widget[name='date_close'] input",
+            run() {
+                const value = this.$anchor[0].value;
+                if (!TO_THE_MINUTE.test(value)) {
+                    throw new Error(`The closing date in edition reads "${value}"`);
+                }
+            },
+        },
+        {
+            content: "Change the closing date, to the minute",
+            trigger: ".o_form_view .o_field_widget[name='date_close'] input",
+            run: "text 15/01/2027 18:30",
+        },
+        {
+            content: "Save",
+            trigger: ".o_form_view .o_form_button_save",
+        },
+        {
+            content: "The new date is saved and shown to the minute",
+            trigger: ".o_form_saved .o_field_widget[name='date_close'] input",
+            run() {
+                const value = this.$anchor[0].value;
+                if (value !== "15/01/2027 18:30") {
+                    throw new Error(`The saved closing date reads "${value}"`);
+                }
+            },
+        },
     ],
 });
