@@ -88,8 +88,13 @@ class TestFiguresInViews(VracCycleCase):
         self.assertEqual(widgets["max_per_household"], "vrac_quantity")
         arch = self.arch("sale.order", "sale.view_order_form")
         widgets = self.widgets(arch, "//field[@name='order_line']/tree")
-        self.assertEqual(widgets["product_uom_qty"], "vrac_quantity")
-        self.assertEqual(widgets["vrac_ordered_qty"], "vrac_quantity")
+        for name in (
+            "product_uom_qty",
+            "vrac_ordered_qty",
+            "qty_delivered",
+            "qty_invoiced",
+        ):
+            self.assertEqual(widgets[name], "vrac_quantity", name)
         arch = self.arch(
             "sale.order.line",
             "vrac_groupement.sale_order_line_view_tree_vrac_cycle",
