@@ -32,7 +32,11 @@ export class VracQuantityField extends FloatField {
         if (this.props.placeholder && !value) {
             return this.props.readonly ? this.props.placeholder : "";
         }
-        if (!this.props.formatNumber || this.props.humanReadable) {
+        if (
+            !this.props.formatNumber ||
+            this.props.humanReadable ||
+            this.props.inputType === "number"
+        ) {
             return super.formattedValue;
         }
         return formatVracQuantity(value, {digits: this.digits});
