@@ -54,6 +54,7 @@
     ],
     "assets": {
         "web.assets_backend": [
+            "vrac_groupement/static/src/fields/*",
             "vrac_groupement/static/src/order_entry/*",
             "vrac_groupement/static/src/dashboard/*",
         ],

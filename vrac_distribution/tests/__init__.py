@@ -15,3 +15,4 @@ from . import test_funder_share
 from . import test_report_pdf
 from . import test_month
 from . import test_rpc_flags
+from . import test_figures

@@ -17,3 +17,4 @@ from . import test_indicator_privacy
 from . import test_group_analytic
 from . import test_report_pdf
 from . import test_rpc_cycles
+from . import test_figures

@@ -389,7 +389,8 @@ class VracIndicatorReport(models.TransientModel):
             "kg": _("kg"),
             "units": _("units"),
             "litres": _("litres"),
-            "amount": self.env.company.currency_id.name,
+            # "€" beside "635,00 €", not the currency code "EUR"
+            "amount": self.env.company.currency_id.symbol,
         }
 
     def _vrac_xlsx_formats(self, workbook):

@@ -86,6 +86,16 @@ registry.category("web_tour.tours").add("vrac_order_entry_tour", {
                 trigger: ".o_data_row:contains('Test Pommes (kg)')",
                 isCheck: true,
             },
+            {
+                content: "The maximum reads 3 kg, not 3.000",
+                trigger: ".o_data_row:contains('Test Lentilles vertes (vrac)') td[name='max_per_household']",
+                run() {
+                    const text = this.$anchor[0].textContent.trim();
+                    if (text !== "3") {
+                        throw new Error(`The maximum reads "${text}"`);
+                    }
+                },
+            },
             ...typeQuantity("Test Penne 500 g", "4"),
             {
                 content: "The total follows the quantities",
