@@ -15,6 +15,9 @@
         "purchase",
         "point_of_sale",
         "pos_loyalty",
+        # A household's order settled at the till (pos_sale) is counted once:
+        # by its sale order, not again by the till lines that settle it.
+        "pos_sale",
     ],
     "data": [
         "security/vrac_tarifs_security.xml",

@@ -427,6 +427,8 @@ class VracFunderProgram(models.Model):
                 [
                     ("product_id", "in", list(by_product)),
                     ("order_id.state", "in", POS_COUNTED_STATES),
+                    # A share settled with its sale order counts with the order.
+                    ("sale_order_line_id", "=", False),
                 ],
                 ["product_id"],
                 ["price_subtotal_incl:sum"],
@@ -465,7 +467,11 @@ class VracFunderProgram(models.Model):
     @api.model
     def _vrac_check_pos_orders(self, orders):
         """Refuse paid till orders whose shares go beyond a program's budget."""
-        share_lines = orders.sudo().lines.filtered("product_id.vrac_funder_share")
+        share_lines = orders.sudo().lines.filtered(
+            lambda line: (
+                line.product_id.vrac_funder_share and not line.sale_order_line_id
+            )
+        )
         if not share_lines:
             return
         programs = self.sudo().search(
@@ -534,6 +540,8 @@ class VracFunderProgram(models.Model):
                 [
                     ("product_id", "=", product.id),
                     ("order_id.state", "in", POS_COUNTED_STATES),
+                    # A share settled with its sale order counts with the order.
+                    ("sale_order_line_id", "=", False),
                     ("order_id.date_order", ">=", start),
                     ("order_id.date_order", "<", end),
                 ],

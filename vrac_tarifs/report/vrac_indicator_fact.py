@@ -196,6 +196,8 @@ class VracIndicatorFact(models.Model):
               JOIN pos_order o ON o.id = l.order_id
               JOIN vrac_funder_program p ON p.share_product_id = l.product_id
              WHERE o.state IN %(states)s
+               -- a share settled with its sale order counts with the order
+               AND l.sale_order_line_id IS NULL
                 """,
                 household_group=self._vrac_household_group("o"),
                 states=POS_COUNTED_STATES,

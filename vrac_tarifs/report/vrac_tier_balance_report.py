@@ -27,7 +27,15 @@ class VracTierBalanceReport(models.Model):
             "state",
             "vrac_tier_id",
         ],
-        "pos.order.line": ["order_id", "price_subtotal", "qty", "total_cost"],
+        "pos.order.line": [
+            "order_id",
+            "price_subtotal",
+            "product_id",
+            "qty",
+            "reward_id",
+            "sale_order_line_id",
+            "total_cost",
+        ],
         "sale.order": [
             "company_id",
             "currency_rate",
@@ -40,6 +48,7 @@ class VracTierBalanceReport(models.Model):
             "display_type",
             "order_id",
             "price_subtotal",
+            "product_id",
             "product_uom_qty",
             "purchase_price",
         ],
@@ -128,8 +137,28 @@ class VracTierBalanceReport(models.Model):
         )
 
     def _where_pos(self):
-        """Orders sold at the till (hook: e.g. skip lines settling a sale order)."""
-        return SQL("o.state IN ('paid', 'done', 'invoiced')")
+        """Goods sold at the till, but the lines settling a sale order (the
+        sale order's own lines count them)."""
+        return SQL(
+            "o.state IN ('paid', 'done', 'invoiced') AND l.sale_order_line_id IS NULL"
+            " AND l.reward_id IS NULL AND %s",
+            self._not_a_means_of_payment(),
+        )
+
+    def _not_a_means_of_payment(self):
+        """Lines of goods only: a funder's share, a solidarity coupon, gift or
+        discount and a food credit are paid by someone else than the tier,
+        not sold to it."""
+        return SQL(
+            """l.product_id NOT IN (
+                SELECT pp.id FROM product_product pp
+                  JOIN product_template pt ON pt.id = pp.product_tmpl_id
+                 WHERE pt.vrac_funder_share
+                UNION SELECT unnest(ARRAY[f.coupon_product_id, f.discount_product_id,
+                                          f.donation_product_id])
+                  FROM vrac_solidarity_fund f
+            )"""
+        )
 
     def _query_sale(self):
         rate = SQL("COALESCE(NULLIF(o.currency_rate, 0), 1.0)")
@@ -165,4 +194,7 @@ class VracTierBalanceReport(models.Model):
 
     def _where_sale(self):
         """Confirmed orders, goods only (hook)."""
-        return SQL("o.state = 'sale' AND l.display_type IS NULL")
+        return SQL(
+            "o.state = 'sale' AND l.display_type IS NULL AND %s",
+            self._not_a_means_of_payment(),
+        )
