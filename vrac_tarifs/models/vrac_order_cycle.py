@@ -2,9 +2,26 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import _, fields, models
 
+from odoo.addons.vrac_groupement.models.vrac_order_cycle import CYCLE_PROCESS
+
 
 class VracOrderCycle(models.Model):
     _inherit = "vrac.order.cycle"
+
+    def _vrac_take_tier_prices(self):
+        """The household orders of these cycles take their tier: its price
+        list, its prices, and the tier frozen on the order.
+
+        For orders taken before vrac_tarifs was installed (the demo cycles of
+        vrac_groupement, an association adding tiers to its running cycles):
+        server code, so it may reprice the orders of a closed cycle.
+        """
+        orders = CYCLE_PROCESS.on(
+            self.env["sale.order"].search([("vrac_cycle_id", "in", self.ids)])
+        )
+        orders._compute_pricelist_id()
+        orders._recompute_prices()
+        orders._vrac_set_tier()
 
     def _vrac_on_purchases_confirmed(self, purchases):
         """Cost prices follow what the cycle actually pays its vendors.
