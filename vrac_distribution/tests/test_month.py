@@ -435,6 +435,37 @@ class TestAssociationMonth(VracAssertMixin, TransactionCase):
     # -- the month ---------------------------------------------------------
     def test_a_month_of_the_association(self):
         coordinator = self.coordinator
+        # 0. Memberships: the accountant invoices Foyer Martin's fee, paid at
+        # once; the coordinator grants Foyer Roux a free membership, with its
+        # reason (Foyer Durand renews at the till, below).
+        fee = self.env.ref("vrac_groupement.product_membership_year")
+        fee_invoice = (
+            self.env["account.move"]
+            .with_user(self.accountant)
+            .create(
+                {
+                    "move_type": "out_invoice",
+                    "partner_id": self.households["Foyer Martin"].id,
+                    "invoice_date": fields.Date.today(),
+                    "invoice_line_ids": [
+                        Command.create({"product_id": fee.id, "price_unit": 10.0})
+                    ],
+                }
+            )
+        )
+        fee_invoice.action_post()
+        self.env["account.payment.register"].with_user(self.accountant).with_context(
+            active_model="account.move", active_ids=fee_invoice.ids
+        ).create({})._create_payments()
+        self.assertEqual(self.households["Foyer Martin"].membership_state, "paid")
+        self.households["Foyer Roux"].with_user(coordinator).write(
+            {
+                "free_member": True,
+                "vrac_free_member_reason": "Orientée par le CCAS, situation d'urgence",
+            }
+        )
+        self.assertEqual(self.households["Foyer Roux"].membership_state, "free")
+
         # 1. The coordinator opens the month's cycle: 40 products.
         self.cycle = (
             self.env["vrac.order.cycle"]
@@ -443,8 +474,12 @@ class TestAssociationMonth(VracAssertMixin, TransactionCase):
                 {
                     "name": "Commande de décembre",
                     "company_id": self.company.id,
-                    "date_open": fields.Datetime.now(),
-                    "date_close": fields.Datetime.add(fields.Datetime.now(), days=5),
+                    # Open for a week, closing this evening (the report counts
+                    # the cycle on its closing day).
+                    "date_open": fields.Datetime.subtract(
+                        fields.Datetime.now(), days=7
+                    ),
+                    "date_close": fields.Datetime.now(),
                     "groupement_line_ids": [
                         Command.create(
                             {
@@ -851,7 +886,6 @@ class TestAssociationMonth(VracAssertMixin, TransactionCase):
             ],
         )
         # Foyer Durand renews its membership at the till with its bag.
-        fee = self.env.ref("vrac_groupement.product_membership_year")
         self.settle_bag(
             "Foyer Durand",
             extra=[{"product_id": fee.id, "qty": 1, "price_unit": fee.lst_price}],
@@ -939,19 +973,26 @@ class TestAssociationMonth(VracAssertMixin, TransactionCase):
         self.assertEqual(sum(credit_rows.mapped("used")), 10.0)
         # Every journal item of a group's sale, purchase, fee, till taking
         # and funder invoice carries the group's analytic account.
-        moves = session.move_id | self.cycle.purchase_order_ids.invoice_ids | invoice
-        income = moves.line_ids.filtered(
-            lambda line: (
-                line.account_id.account_type in ("income", "income_other", "expense")
+        sessions = session | round_session
+        fee_invoice_items = fee_invoice.invoice_line_ids
+        # The till takings (and the fee paid there) on the sales accounts of
+        # the sessions' entries; the goods of the bills; the funder invoice's
+        # line (on the clearing account).
+        items = (
+            sessions.move_id.line_ids.filtered(
+                lambda line: line.account_id.account_type in ("income", "income_other")
             )
+            | bills.invoice_line_ids
+            | invoice.invoice_line_ids
+            | fee_invoice_items
         )
-        # Each of them has such items: the till takings (and the fee paid
-        # there), the bills, the funder invoice.
-        self.assertEqual(income.move_id, moves)
+        self.assertEqual(
+            items.move_id, sessions.move_id | bills | invoice | fee_invoice
+        )
         analytic_ids = {
             str(group.analytic_account_id.id) for group in self.romans | self.die
         }
-        for line in income:
+        for line in items:
             self.assertTrue(
                 set(line.analytic_distribution or {}) & analytic_ids,
                 f"{line.move_id.name}: {line.name} has no group account",
@@ -983,3 +1024,50 @@ class TestAssociationMonth(VracAssertMixin, TransactionCase):
         self.assertAlmostEqual(rows[self.tier_a][0], tier_a_sales, places=2)
         self.assertAlmostEqual(rows[self.tier_a][1], 0.0, places=2)
         self.assertGreater(rows[self.tier_c][1], 0.0)
+
+        # 12. The coordinator's funder report for this month agrees with the
+        # journal: the shares invoiced, the fund's movements, the credit.
+        report = (
+            self.env["vrac.indicator.report"]
+            .with_user(coordinator)
+            .create(
+                {
+                    "scope": "groupement",
+                    "groupement_ids": [Command.set((self.romans | self.die).ids)],
+                    "date_from": today.replace(day=1),
+                    "date_to": today,
+                }
+            )
+        )
+        figures = {
+            line["key"]: line["value"]
+            for section in report._vrac_report_data()["sections"]
+            for line in section["rows"]
+        }
+        self.assertAlmostEqual(figures["program_share"], invoice.amount_total, places=2)
+        # In: 20 coupons at the till and the 50.00 gift; out: the discount.
+        self.assertAlmostEqual(figures["solidarity_in"], 70.0, places=2)
+        self.assertAlmostEqual(figures["solidarity_out"], 5.0, places=2)
+        self.assertAlmostEqual(figures["food_credit_issued"], 10.0, places=2)
+        self.assertAlmostEqual(figures["food_credit_used"], 10.0, places=2)
+        # Sales: the goods of the households' orders, once (the bags settled
+        # at the till are not counted again; the funder's share is not a sale:
+        # it shows above), as on the sales account of the journal.
+        goods = self.env["sale.order.line"].search(
+            [
+                ("order_id.vrac_cycle_id", "=", self.cycle.id),
+                ("product_id", "in", self.products.ids),
+            ]
+        )
+        self.assertAlmostEqual(
+            figures["sales_amount"], sum(goods.mapped("price_subtotal")), places=2
+        )
+        sales_account = sessions.move_id.line_ids.filtered(
+            lambda line: line.account_id.code.startswith("707")
+        )
+        # The sales account holds the goods and the fee renewed at the till.
+        self.assertAlmostEqual(
+            -sum(sales_account.mapped("balance")),
+            figures["sales_amount"] + fee.lst_price,
+            places=2,
+        )

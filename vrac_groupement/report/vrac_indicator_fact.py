@@ -408,6 +408,11 @@ class VracIndicatorFact(models.Model):
                AND o.vrac_groupement_id IS NOT NULL
                AND l.display_type IS NULL
                AND c.state IN %(cycle_states)s
+               -- goods of the cycle's catalog (not a funder's share line)
+               AND EXISTS (
+                   SELECT 1 FROM vrac_order_cycle_line cl
+                    WHERE cl.cycle_id = c.id AND cl.product_id = l.product_id
+               )
                AND %(condition)s
         """
         quantity = SQL("l.product_uom_qty / u.factor")
