@@ -1,7 +1,6 @@
 # Copyright 2026 VRAC for Odoo contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 import base64
-import re
 
 from lxml import etree
 
@@ -152,12 +151,9 @@ class TestFiguresInTheFunderSpreadsheet(VracCycleCase):
                 "date_to": "2025-12-31",
             }
         )
-        action = wizard.action_export_xlsx()
-        attachment = self.env["ir.attachment"].browse(
-            int(re.search(r"/web/content/(\d+)", action["url"]).group(1))
-        )
+        wizard.action_export_xlsx()
         sheets = test_indicator_report.TestIndicatorReport.read_xlsx(
-            self, base64.b64decode(attachment.datas)
+            self, base64.b64decode(wizard.xlsx_file)
         )
         currency = self.env.company.currency_id
         amount_rows = [
