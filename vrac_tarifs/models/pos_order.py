@@ -21,12 +21,14 @@ class PosOrder(models.Model):
     @api.depends("lines.product_id")
     def _compute_vrac_solidarity_discount(self):
         # sudo: which products are discounts of a fund (cashiers may not read
-        # the funds), for the branches of these orders only.
+        # the funds). Every fund, not only the orders' branches: the flag hides
+        # the order from other cashiers, so it must not miss one; only a yes/no
+        # per order of `self` is stored.
         products = (
             self.env["vrac.solidarity.fund"]
             .sudo()
             .with_context(active_test=False)
-            .search([("company_id", "in", self.company_id.ids)])
+            .search([])
             .discount_product_id
         )
         for order in self:
