@@ -14,6 +14,8 @@ class PosConfig(models.Model):
     )
 
     def _compute_vrac_distribution_id(self):
+        # Superuser: cashiers may not read distributions; only the open ones of these
+        # points of sale are found.
         open_distributions = (
             self.env["vrac.distribution"]
             .sudo()

@@ -41,6 +41,8 @@ class PosOrder(models.Model):
         """Only the orders of the distribution open at this till are
         collected here: refuse the others."""
         for order in self:
+            # Superuser: cashiers have no sales rights; only the sale orders settled by
+            # the lines of the orders of `self` are read.
             sale_orders = order.sudo().lines.sale_order_origin_id.filtered(
                 lambda so: so.vrac_cycle_id or so.vrac_distribution_id
             )
@@ -80,6 +82,8 @@ class PosOrder(models.Model):
         backorder without a word: refused, as "Record the weights" does."""
         # The cashier reads the lines of the order they are paying; the sale
         # order lines settled are read for them (no sales rights needed).
+        # Superuser: cashiers have no sales rights; only the lines of the orders of
+        # `self` and the sale lines they settle are read.
         for line in self.sudo().lines:
             sale_line = line.sale_order_line_id
             if (
@@ -117,6 +121,8 @@ class PosOrder(models.Model):
         self.check_access_rights("write")
         self.check_access_rule("write")
         for order in self:
+            # Superuser: cashiers may not read distributions; only the distribution of
+            # each order of `self` (write checked above) is compared.
             distribution = order.vrac_distribution_id.sudo()
             if distribution and distribution.pos_config_id != order.config_id:
                 raise UserError(
@@ -127,9 +133,12 @@ class PosOrder(models.Model):
                         distribution=distribution.name,
                     )
                 )
+        # Superuser: the bag lines of the orders of `self` only (write checked above);
+        # cashiers have no sales rights.
         pos_lines = self.sudo()._vrac_bag_lines()
         if not pos_lines:
             return
+        # Superuser: quantities of the bag lines of `self` only (write checked above).
         collected = self.sudo()._vrac_collected_quantities(pos_lines)
         self._vrac_record_weights(collected)
         self._vrac_validate_bags(collected)
@@ -137,6 +146,8 @@ class PosOrder(models.Model):
     def _vrac_record_weights(self, collected):
         """A bulk item weighed at the till: the order follows the weight."""
         for sale_line, quantity in collected.items():
+            # Superuser: cashiers have no sales rights; only the sale lines settled by
+            # the orders of `self` get their weight.
             sale_line = sale_line.sudo()
             if not sale_line.vrac_is_weighed:
                 continue
@@ -150,6 +161,8 @@ class PosOrder(models.Model):
                 sale_line.vrac_weight_served = weight
 
     def _vrac_validate_bags(self, collected):
+        # Superuser: cashiers have no stock rights; only the bags of the sale lines
+        # settled by the orders of `self` are validated.
         sale_lines = self.env["sale.order.line"].sudo().concat(*collected)
         bags = sale_lines.order_id._vrac_open_bags()
         to_validate = bags.browse()

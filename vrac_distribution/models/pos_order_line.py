@@ -12,6 +12,8 @@ class PosOrderLine(models.Model):
         return self.filtered(
             lambda line: (
                 line.qty > 0
+                # Superuser: cashiers have no sales rights; only the sale line settled
+                # by each line of `self` is looked at.
                 and line.sudo().sale_order_line_id.order_id.vrac_distribution_id
             )
         )

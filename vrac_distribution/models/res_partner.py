@@ -41,6 +41,8 @@ class ResPartner(models.Model):
     @api.constrains("street", "city")
     def _check_vrac_round_stop_address(self):
         """A stop's premises keep an address: the driver needs it."""
+        # Superuser: the writer may not read the rounds; only the stops at the premises
+        # of `self` are looked at.
         stops = (
             self.env["vrac.round.stop"]
             .sudo()

@@ -96,6 +96,8 @@ class SaleOrderLine(models.Model):
         CYCLE_PROCESS.on(lines, skip_procurement=True)._vrac_write_quantities(
             {line.id: line.vrac_weight_served for line in lines}
         )
+        # Superuser: volunteers have no stock rights; only the deliveries of the lines
+        # of `self` (write checked by the ORM above) follow the weight.
         for line in lines.sudo():
             moves = line.move_ids.filtered(
                 lambda m: (
@@ -123,6 +125,8 @@ class SaleOrderLine(models.Model):
             )
         )
         for sale_line in bag_lines:
+            # Superuser: volunteers have no rights on the till; only the till lines of
+            # these sale lines of `self` are read.
             pos_lines = sale_line.sudo().pos_order_line_ids._vrac_bag_lines()
             sale_line.qty_delivered -= sum(
                 self._convert_qty(sale_line, pos_line.qty, "p2s")

@@ -200,6 +200,8 @@ class VracDistribution(models.Model):
         """
         self.check_access_rights("write")
         self.check_access_rule("write")
+        # Superuser: write() refuses the state; the caller's write on `self` is checked
+        # just above.
         self.sudo().write({"state": state})
 
     @api.depends("kind", "pickup_point_id.name", "round_id.name", "date")
@@ -332,6 +334,8 @@ class VracDistribution(models.Model):
         # confirming orders and moving stock is done for them.
         self.check_access_rights("write")
         self.check_access_rule("write")
+        # Superuser: volunteers have no sales or stock rights; only the distributions of
+        # `self` (write checked above) are prepared.
         for distribution in self.sudo():
             orders = distribution._vrac_orders_to_collect()
             new_orders = orders - distribution.sale_order_ids
@@ -357,11 +361,15 @@ class VracDistribution(models.Model):
     def _vrac_bag_pickings(self):
         """The households' deliveries of this distribution still to hand over."""
         self.ensure_one()
+        # Superuser: volunteers have no stock rights; only the bags of this
+        # distribution's orders are found, returned without superuser.
         return self.sudo().sale_order_ids._vrac_open_bags().sudo(False)
 
     def _vrac_update_batch(self):
         """One batch transfer holds the bags of the distribution."""
         self.ensure_one()
+        # Superuser: volunteers have no stock rights; only the bags of this distribution
+        # go in its batch.
         pickings = self._vrac_bag_pickings().sudo()
         if not pickings:
             return
@@ -505,7 +513,10 @@ class VracDistribution(models.Model):
             ("planned", "preparing"),
             _("Distribution %(name)s is %(state)s: it can no longer be cancelled."),
         )
+        self.check_access_rights("write")
         self.check_access_rule("write")
+        # Superuser: coordinators may have no stock rights; only the batch and orders of
+        # the distributions of `self` (checked above) are released.
         sudo_self = self.sudo()
         pickings = sudo_self.sale_order_ids.picking_ids
         in_batch = pickings.filtered(lambda p: p.batch_id in sudo_self.batch_id)
@@ -552,6 +563,8 @@ class VracDistribution(models.Model):
         group (_vrac_closable_orders).
         """
         self.ensure_one()
+        # Superuser: the collection state reads the deliveries; only this distribution's
+        # orders, callers check the user's right first.
         return self.sudo().sale_order_ids.filtered(
             lambda o: o.vrac_collect_state in ("to_collect", "partial")
         )
@@ -909,6 +922,8 @@ class VracDistribution(models.Model):
         # Volunteers read the figures of their distributions, not the till.
         self.check_access_rights("read")
         self.check_access_rule("read")
+        # Superuser: volunteers may not read the till; only the figures of this
+        # distribution (read checked above) are summed.
         env = self.sudo().env
         orders_domain = [
             ("vrac_distribution_id", "=", self.id),

@@ -20,6 +20,8 @@ class AccountMoveLine(models.Model):
                 or line.move_id.move_type not in ("out_invoice", "out_refund")
             ):
                 continue
+            # Superuser: an accountant may not read the household's group; only the
+            # analytic account of the group of this invoice's customer is taken.
             household = line.move_id.partner_id.commercial_partner_id.sudo()
             analytic = household.vrac_groupement_id.analytic_account_id
             if analytic:

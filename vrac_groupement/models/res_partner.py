@@ -196,6 +196,9 @@ class ResPartner(models.Model):
         numbered = self.filtered("vrac_household_number")
         if not numbered:
             return
+        # Superuser: a number must be unique in the branch, also among households the
+        # writer cannot see; only the duplicate numbers of `self` are counted, nothing
+        # else is read.
         duplicates = (
             self.sudo()
             .with_context(active_test=False)
@@ -291,7 +294,8 @@ class ResPartner(models.Model):
             return
         groupements = self.env["vrac.groupement"].browse(groupement_ids)
         company_by_groupement = {g.id: g.company_id.id for g in groupements}
-        sequence = self.env["ir.sequence"].sudo()
+        # No superuser: every internal user may draw a sequence number.
+        sequence = self.env["ir.sequence"]
         for vals in vals_list:
             groupement_id = vals.get("vrac_groupement_id")
             if not groupement_id or vals.get("parent_id") or vals.get("is_company"):
@@ -301,7 +305,8 @@ class ResPartner(models.Model):
                 vals["vrac_household_number"] = sequence.next_by_code("vrac.household")
 
     def _vrac_assign_household_number(self):
-        sequence = self.env["ir.sequence"].sudo()
+        # No superuser: every internal user may draw a sequence number.
+        sequence = self.env["ir.sequence"]
         for partner in self:
             partner.vrac_household_number = sequence.next_by_code("vrac.household")
 
@@ -312,6 +317,8 @@ class ResPartner(models.Model):
         a rolling membership product, runs from that day.
         """
         paid_date = paid_date or fields.Date.context_today(self)
+        # Superuser: cashiers may not create membership lines; the line is made only for
+        # the partners of `self`, whose membership the caller is selling.
         return (
             self.env["membership.membership_line"]
             .sudo()

@@ -95,6 +95,8 @@ class SaleOrderLine(models.Model):
         for line in self:
             if line.display_type or line.analytic_distribution:
                 continue
+            # Superuser: volunteers may not read analytic accounts; only the id of the
+            # account of this order's own group is used.
             analytic = line.order_id.vrac_groupement_id.sudo().analytic_account_id
             if analytic:
                 line.analytic_distribution = {str(analytic.id): 100.0}
@@ -305,6 +307,9 @@ class SaleOrderLine(models.Model):
         """
         # Values the recomputed amounts read line by line (what was delivered,
         # invoiced or paid at the till), loaded for all lines in one go.
+        # Superuser: volunteers may not read invoices, deliveries or till lines; they
+        # are only loaded in the cache for the lines of the orders of `self`, which the
+        # caller writes.
         self.order_id.order_line.sudo().fetch(self._vrac_quantity_prefetch_fields())
         groups = defaultdict(list)
         for line in self:

@@ -24,4 +24,7 @@ class StockPicking(models.Model):
         """
         cycles = self.purchase_id.vrac_cycle_id
         if cycles:
+            # Superuser: the warehouse worker has no rights on household orders; only
+            # the cycles of the purchases of the receptions they validate are shared
+            # again.
             cycles.sudo()._vrac_reallocate_received()

@@ -167,6 +167,8 @@ class VracGroupement(models.Model):
         result = {groupement_id: {} for groupement_id in self.ids}
         if not self.ids:
             return result
+        # Superuser: counts must not depend on which households the reader may open;
+        # only counts of the groups of `self` leave here.
         partners = self.env["res.partner"].sudo()
         base_domain = [("vrac_groupement_id", "in", self.ids)]
         households = base_domain + [("vrac_is_household", "=", True)]
@@ -378,6 +380,8 @@ class VracGroupement(models.Model):
         res = super().write(vals)
         if "name" in vals or "code" in vals:
             for groupement in self.filtered("analytic_account_id"):
+                # Superuser: coordinators may not write analytic accounts; only the
+                # account of each group they just wrote follows its name and code.
                 groupement.analytic_account_id.sudo().write(
                     groupement._prepare_analytic_values()
                 )
@@ -385,6 +389,8 @@ class VracGroupement(models.Model):
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_households(self):
+        # Superuser: archived households and households the user cannot see must also
+        # keep the group; only a yes/no for the groups of `self` is read.
         households = (
             self.env["res.partner"]
             .sudo()
@@ -400,6 +406,8 @@ class VracGroupement(models.Model):
             )
 
     def unlink(self):
+        # Superuser: coordinators may not delete analytic accounts; only the accounts of
+        # the groups of `self`, whose deletion the ORM checked, are removed.
         analytic_accounts = self.mapped("analytic_account_id").sudo()
         res = super().unlink()
         # Remove the analytic accounts created with the groups if nothing was
@@ -418,6 +426,8 @@ class VracGroupement(models.Model):
         }
 
     def _create_analytic(self):
+        # Superuser: coordinators may not create analytic accounts; one is made for each
+        # group of `self`, which the caller just created.
         accounts = (
             self.env["account.analytic.account"]
             .sudo()

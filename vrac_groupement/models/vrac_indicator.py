@@ -321,6 +321,10 @@ class VracIndicator(models.AbstractModel):
     @api.model
     def _vrac_fact_values(self, groupements, date_from, date_to):
         """Sum the flows of `vrac.indicator.fact` per indicator and group."""
+        # Superuser: users who are not volunteers (accountants, cashiers) may not read
+        # the facts, and a volunteer reads those of the groups they serve only; only
+        # sums leave here, for `groupements`, which callers searched as the user (record
+        # rules) or got as `self`.
         facts = self.env["vrac.indicator.fact"].sudo()
         values = {
             indicator: self._vrac_empty(groupements)
@@ -350,6 +354,9 @@ class VracIndicator(models.AbstractModel):
             months.append(month)
             month += relativedelta(months=1)
         totals = defaultdict(float)
+        # Superuser: users who are not volunteers may not read the facts; only monthly
+        # sums of the groups the caller reached (searched as the user, or `self`) leave
+        # here.
         for indicator, groupement, month, total in (
             self.env["vrac.indicator.fact"]
             .sudo()
@@ -395,6 +402,8 @@ class VracIndicator(models.AbstractModel):
         members = self._vrac_empty(groupements)
         people = self._vrac_empty(groupements)
         volunteers = self._vrac_empty(groupements)
+        # Superuser: household counts must not depend on which households the reader may
+        # open; only counts of the groups the caller reached leave here.
         partners = self.env["res.partner"].sudo()
         for groupement, count, persons in partners._read_group(
             self._vrac_member_domain(groupements, date),

@@ -89,6 +89,22 @@ class TestRpcMembership(VracRpcCase):
             self._visible_lines(), set((self.line_romans | self.line_die).ids)
         )
 
+    def test_volunteer_creates_a_household_that_gets_a_number(self):
+        # The household number is drawn as the volunteer (no superuser).
+        self.rpc_login(self.volunteer.login)
+        household_id = self.rpc_ok(
+            "res.partner",
+            "create",
+            {"name": "Foyer Nguyen", "vrac_groupement_id": self.romans.id},
+        )
+        household = self.env["res.partner"].browse(household_id)
+        self.assertRegex(household.vrac_household_number, r"^\d{5}$")
+        self.assertNotEqual(
+            household.vrac_household_number,
+            self.household_romans.vrac_household_number,
+        )
+        self.assertEqual(household.company_id, self.romans.company_id)
+
     def test_volunteer_cannot_make_a_household_member(self):
         household = self.env["res.partner"].create(
             {"name": "Foyer Petit", "vrac_groupement_id": self.romans.id}

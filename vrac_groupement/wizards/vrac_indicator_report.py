@@ -577,6 +577,8 @@ class VracIndicatorReport(models.TransientModel):
     def _vrac_purge_attachments(self):
         """Remove the spreadsheets earlier versions left as attachments: once
         their wizard is gone, any user could download them."""
+        # Superuser: the old spreadsheets belong to other users; only the leftover files
+        # of this wizard's model (no field) are removed, at module update.
         self.env["ir.attachment"].sudo().search(
             [("res_model", "=", self._name), ("res_field", "=", False)]
         ).unlink()

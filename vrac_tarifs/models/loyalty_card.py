@@ -27,6 +27,9 @@ class LoyaltyCard(models.Model):
         )
         if not cards:
             return
+        # Superuser: one food credit card per household and program, also
+        # among cards the writer cannot see; only counts for the programs and
+        # partners of `self` are read.
         counts = self.sudo()._read_group(
             [
                 ("program_id", "in", cards.program_id.ids),

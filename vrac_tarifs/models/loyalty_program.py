@@ -127,6 +127,9 @@ class LoyaltyProgram(models.Model):
                 }
             )
         for program in self.filtered("vrac_account_id"):
+            # Superuser: coordinators may not write product accounts; only the reward
+            # and contribution products of the programs of `self`, which they write, are
+            # set.
             products = (
                 (
                     program.reward_ids.discount_line_product_id
@@ -208,6 +211,8 @@ class LoyaltyProgram(models.Model):
             )
         )
         programs = programs._vrac_claim_month(month)
+        # Superuser: the monthly top-up (scheduler) writes cards and credit moves; only
+        # those of the programs of `self` are read and written.
         Card = self.env["loyalty.card"].sudo()
         Move = self.env["vrac.food.credit.move"].sudo()
         cards_by_program = Card.search(
@@ -286,6 +291,8 @@ class LoyaltyProgram(models.Model):
 
         The till applies it so; an order saying otherwise is refused.
         """
+        # Superuser: the cashier may not read every reward; only the lines of the orders
+        # of `self` being paid are checked.
         lines = orders.sudo().lines
         reward_lines = lines.filtered(
             lambda line: line.reward_id.program_id.vrac_food_credit

@@ -80,10 +80,14 @@ class PosConfig(models.Model):
         domain = [("vrac_use_tiers", "=", True)]
         if companies is not None:
             domain.append(("company_id", "in", companies.ids))
+        # Superuser: a tier change by a coordinator updates points of sale they cannot
+        # write; only the tier points of sale of the branches given are synced.
         self.sudo().search(domain)._vrac_sync_tier_pricelists()
 
     def _vrac_tier_pricelists(self):
         """{company: active tier pricelists, by tier sequence} of the configs."""
+        # Superuser: cashiers may not read tiers; only the pricelists of the active
+        # tiers of these points of sale's branches are returned.
         tiers = (
             self.env["vrac.tier"]
             .sudo()
@@ -106,6 +110,8 @@ class PosConfig(models.Model):
         point of sale: those still active stay until the next opening; the
         pricelists of archived tiers, archived with them, go at once.
         """
+        # Superuser: the coordinator who changes a tier may not write points of sale;
+        # only the configs of `self` are updated.
         configs = self.sudo().filtered("vrac_use_tiers")
         if not configs:
             return
@@ -134,12 +140,17 @@ class PosConfig(models.Model):
     @api.model
     def _get_special_products(self):
         # The lines "Paid by <funder>" are added by the till, never picked.
+        # Superuser: the till must hide every funder share product, also those
+        # of branches the cashier cannot read; only their ids are used, to
+        # leave them out.
         return super()._get_special_products() | self.env[
             "product.product"
         ].sudo().search([("vrac_funder_share", "=", True)])
 
     def _vrac_make_membership_product_available(self):
         """The membership fee must be loaded in the point of sale."""
+        # Superuser: cashiers may not write products; only the membership product of
+        # these points of sale is made available at the till.
         products = self.sudo().vrac_membership_product_id.filtered(
             lambda product: not product.available_in_pos
         )
@@ -148,6 +159,8 @@ class PosConfig(models.Model):
 
     def _get_available_product_domain(self):
         domain = super()._get_available_product_domain()
+        # Superuser: cashiers may not read the fund; only the products of the fund of
+        # this point of sale are listed.
         fund = self.sudo().vrac_solidarity_fund_id
         products = (
             fund.coupon_product_id | fund.donation_product_id | fund.discount_product_id
@@ -166,6 +179,8 @@ class PosConfig(models.Model):
         self.env["vrac.solidarity.fund"]._check_pos_user()
         self.check_access_rights("read")
         self.check_access_rule("read")
+        # Cashiers may not read the fund (amounts): the balance is read as superuser,
+        # for the fund of their own point of sale only (checked above).
         fund = self.sudo().vrac_solidarity_fund_id
         if not fund:
             return 0.0

@@ -20,8 +20,10 @@ class PosOrder(models.Model):
 
     @api.depends("lines.product_id")
     def _compute_vrac_solidarity_discount(self):
-        # sudo: which products are discounts of a fund, and every line of the
-        # order, whatever the user may read; only a yes/no is stored.
+        # sudo: which products are discounts of a fund (cashiers may not read
+        # the funds). Every fund, not only the orders' branches: the flag hides
+        # the order from other cashiers, so it must not miss one; only a yes/no
+        # per order of `self` is stored.
         products = (
             self.env["vrac.solidarity.fund"]
             .sudo()
@@ -30,6 +32,8 @@ class PosOrder(models.Model):
             .discount_product_id
         )
         for order in self:
+            # Superuser: every line of the order, whatever the user may read;
+            # only a yes/no is stored for the orders of `self`.
             order.vrac_solidarity_discount = bool(
                 order.sudo().lines.product_id & products
             )
@@ -37,6 +41,8 @@ class PosOrder(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         orders = super().create(vals_list)
+        # Superuser: the tier is private (cashiers cannot read it); only whether the new
+        # orders of `self` have one is looked at.
         orders.filtered(lambda order: not order.sudo().vrac_tier_id)._vrac_set_tier()
         return orders
 
@@ -50,6 +56,8 @@ class PosOrder(models.Model):
     def _prepare_refund_values(self, current_session):
         # A refund made from the backend is created before its lines.
         vals = super()._prepare_refund_values(current_session)
+        # Superuser: the tier is private (cashiers cannot read it); the refund of `self`
+        # keeps the tier of the order it refunds.
         vals["vrac_tier_id"] = self.sudo().vrac_tier_id.id
         return vals
 
@@ -67,11 +75,15 @@ class PosOrder(models.Model):
         Hook: a module that prices orders otherwise can override it.
         """
         self.ensure_one()
+        # Superuser: the tier is private (cashiers cannot read it); only the tier of the
+        # orders this order of `self` refunds is taken.
         refunded = self.sudo().refunded_order_ids.vrac_tier_id[:1]
         if refunded:
             return refunded
         if self.partner_id:
             return self.partner_id.with_company(self.company_id)._vrac_effective_tier()
+        # Superuser: cashiers may not read tiers; only the default tier of the order's
+        # own branch is taken.
         return self.company_id.sudo().vrac_default_tier_id
 
     def _vrac_record_memberships(self):
@@ -151,6 +163,8 @@ class PosOrder(models.Model):
             if isinstance(line, (list, tuple)) and len(line) == 3
         ]
         product_ids = {vals.get("product_id") for vals in lines}
+        # Superuser: cashiers may not read the funds; only the funds whose discount
+        # products are on the order being paid are locked and checked.
         funds = (
             self.env["vrac.solidarity.fund"]
             .sudo()

@@ -123,6 +123,8 @@ class PosSession(models.Model):
                         record[name] = [value[0], label]
 
     def _vrac_tier_pricelist_ids(self):
+        # Superuser: cashiers may not read tiers; only the pricelist ids of the tiers of
+        # this session's branch are returned.
         return set(
             self.env["vrac.tier"]
             .sudo()
@@ -137,6 +139,8 @@ class PosSession(models.Model):
         The amount the fund may give is asked when a discount is about to be
         given (``pos.config.vrac_get_solidarity_available``).
         """
+        # Superuser: cashiers may not read the fund; only what the till needs of the
+        # fund of this session's point of sale is returned (no amount).
         fund = self.config_id.sudo().vrac_solidarity_fund_id
         if not fund:
             return False
@@ -181,6 +185,8 @@ class PosSession(models.Model):
         """{analytic account id: percentage} of the session's orders not
         invoiced (those are invoices of their own), per household group."""
         self.ensure_one()
+        # Superuser: the cashier closing the session may not read every order's group;
+        # only this session's orders are summed, per group.
         by_partner = (
             self.env["pos.order"]
             .sudo()
@@ -202,6 +208,8 @@ class PosSession(models.Model):
     def _vrac_set_solidarity_analytic(self, data):
         """The session's lines on a fund account carry the fund's group."""
         sales = data.get("sales") or {}
+        # Superuser: cashiers may not read the funds; only the funds whose accounts are
+        # in this session's sales are taken.
         funds = (
             self.env["vrac.solidarity.fund"]
             .sudo()

@@ -248,6 +248,8 @@ class ProductProduct(models.Model):
         UPDATE per distinct cost): here one UPDATE for the existing ones and one
         batched create for the others, with the values as parameters.
         """
+        # Superuser: users may not write properties (ir.property); only the costs of the
+        # products given, in the current branch, are stored.
         Property = self.env["ir.property"].sudo()
         company = self.env.company
         field = self.env["ir.model.fields"]._get("product.product", "standard_price")

@@ -22,6 +22,8 @@ class ResCompany(models.Model):
         res = super().write(vals)
         if "vrac_default_tier_id" in vals:
             # Points of sale with tiers take the new default pricelist.
-            self.env["pos.config"].sudo()._vrac_sync_tier_configs(self)
+            # No superuser here: the sync itself runs as superuser (points of
+            # sale the writer may not write), for the branches of `self` only.
+            self.env["pos.config"]._vrac_sync_tier_configs(self)
             self.env["res.partner"].invalidate_model(["property_product_pricelist"])
         return res

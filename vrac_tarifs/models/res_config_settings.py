@@ -38,6 +38,8 @@ class ResConfigSettings(models.TransientModel):
             return
         self.pos_use_pricelist = True
         self.pos_available_pricelist_ids = pricelists
+        # Superuser: the settings reader may not read tiers; only the default tier's
+        # pricelist of this config's branch is taken.
         self.pos_pricelist_id = (
             config.company_id.sudo().vrac_default_tier_id.pricelist_id & pricelists
             or pricelists[:1]

@@ -141,6 +141,8 @@ class ResPartner(models.Model):
             lambda p: p.vrac_tier_mode == "auto" and p.vrac_resources_date
         )
         companies = automatic.company_id | self.env.company
+        # Superuser: volunteers may not read tiers; only the tiers by resources of the
+        # branches of these households are used.
         tiers = (
             self.env["vrac.tier"]
             .sudo()
@@ -190,6 +192,8 @@ class ResPartner(models.Model):
 
     @api.constrains("vrac_monthly_resources")
     def _check_vrac_monthly_resources(self):
+        # Superuser: resources are private (field groups); the constraint checks what
+        # the writer of `self` wrote, for any writer.
         for partner in self.sudo():
             if partner.vrac_monthly_resources < 0:
                 raise ValidationError(
@@ -202,6 +206,8 @@ class ResPartner(models.Model):
 
     @api.constrains("vrac_tier_mode", "vrac_tier_reason", "vrac_tier_id")
     def _check_vrac_tier_reason(self):
+        # Superuser: the tier and its reason are private (field groups); the constraint
+        # checks what the writer of `self` wrote, for any writer.
         for partner in self.sudo():
             if (
                 partner.vrac_tier_mode == "manual"
@@ -343,11 +349,15 @@ class ResPartner(models.Model):
         res = super()._compute_product_pricelist()
         # A household's pricelist follows its tier; households without tier and
         # customers who are not households get the default tier's.
+        # Superuser: volunteers and cashiers may not read tiers; only the default tier
+        # of the current branch is taken.
         default_tier = self.env.company.sudo().vrac_default_tier_id
         specific = self.env["ir.property"]._get_multi(
             "property_product_pricelist", "res.partner", list(self._origin.ids)
         )
         for partner in self:
+            # Superuser: the tier is private; only the tier of the household of each
+            # partner of `self` gives its pricelist.
             household = partner.commercial_partner_id.sudo()
             if household.vrac_is_household:
                 tier = household.vrac_tier_id or default_tier
@@ -362,7 +372,11 @@ class ResPartner(models.Model):
     def _vrac_effective_tier(self):
         """The tier the household pays (its own, else the default tier)."""
         self.ensure_one()
+        # Superuser: the tier is private; only the tier of the household of `self` is
+        # taken.
         household = self.commercial_partner_id.sudo()
         if household.vrac_is_household and household.vrac_tier_id:
             return household.vrac_tier_id
+        # Superuser: cashiers may not read tiers; only the default tier of the current
+        # branch is taken.
         return self.env.company.sudo().vrac_default_tier_id

@@ -17,6 +17,8 @@ class SaleOrder(models.Model):
         orders = super().create(vals_list)
         if any(vals.get("pricelist_id") for vals in vals_list):
             orders._vrac_check_pricelist()
+        # Superuser: the tier is private (volunteers cannot read it); only whether the
+        # new orders of `self` have one is looked at.
         orders.filtered(lambda order: not order.sudo().vrac_tier_id)._vrac_set_tier()
         return orders
 
@@ -72,6 +74,8 @@ class SaleOrder(models.Model):
         orders = self.filtered(lambda order: order.state in ("draft", "sent"))
         if not orders:
             return
+        # Superuser: volunteers may not read funder programs; only the programs of the
+        # branches of these orders are used.
         Program = self.env["vrac.funder.program"].sudo()
         programs = Program.search([("company_id", "in", orders.company_id.ids)])
         orders.order_line.filtered("product_id.vrac_funder_share").unlink()

@@ -139,6 +139,8 @@ class VracFunderProgram(models.Model):
     @api.model
     def _vrac_clearing_account(self, company):
         """The company's 4687 account, created when its chart has none."""
+        # Superuser: the program manager may not read or create accounts; only the 4687
+        # account of this program's branch is found or made.
         Account = self.env["account.account"].sudo()
         account = Account.search(
             [
@@ -320,6 +322,8 @@ class VracFunderProgram(models.Model):
         }
 
     def _vrac_create_share_products(self):
+        # Superuser: program managers may not create products; one share product is made
+        # for each program of `self`.
         Product = self.env["product.product"].sudo()
         for program in self:
             product = Product.with_company(program.company_id).create(
@@ -329,6 +333,8 @@ class VracFunderProgram(models.Model):
 
     def _vrac_sync_share_products(self):
         for program in self.with_context(active_test=False):
+            # Superuser: program managers may not write products; only the share product
+            # of each program of `self` follows it.
             product = program.share_product_id.sudo().with_company(program.company_id)
             if product:
                 product.write(program._vrac_share_product_vals())
@@ -337,6 +343,8 @@ class VracFunderProgram(models.Model):
 
     @api.model
     def _vrac_active_programs(self, company, date):
+        # Superuser: cashiers and volunteers may not read the programs; only those of
+        # the order's branch, on that date, are returned.
         return self.sudo().search(
             [
                 ("company_id", "=", company.id),
@@ -350,13 +358,19 @@ class VracFunderProgram(models.Model):
 
         Eligible: enrolled on that date, or of an eligible tier or tag.
         """
+        # Superuser: eligibility reads private household data (tier, tags); only the
+        # households of `partners` and the programs of `self` are looked at.
         households = partners.sudo().commercial_partner_id.filtered("vrac_is_household")
         result = {program: households.browse() for program in self}
+        # Superuser: the caller (cashier, volunteer) may not read the programs; only
+        # those of `self` are filtered.
         programs = self.sudo().filtered(
             lambda program: program.date_from <= date <= program.date_to
         )
         if not households or not programs:
             return result
+        # Superuser: enrolments are private; only those of the households and programs
+        # above are read.
         enrolments = (
             self.env["vrac.funder.program.enrolment"]
             .sudo()
@@ -411,6 +425,8 @@ class VracFunderProgram(models.Model):
 
     def _vrac_budget_used(self, exclude_sale_orders=None):
         """{program id: shares of counted orders}, set-wise."""
+        # Superuser: the budget counts every order of the programs of `self`, also those
+        # the caller cannot read; only sums leave here.
         programs = self.sudo().with_context(active_test=False)
         by_product = {
             program.share_product_id.id: program.id
@@ -420,6 +436,8 @@ class VracFunderProgram(models.Model):
         used = dict.fromkeys(programs.ids, 0.0)
         if not by_product:
             return used
+        # Superuser: till lines of every cashier count in the budget; only the sums of
+        # the share products of `self` are read.
         for product, amount in (
             self.env["pos.order.line"]
             .sudo()
@@ -441,6 +459,8 @@ class VracFunderProgram(models.Model):
         ]
         if exclude_sale_orders:
             sale_domain.append(("order_id", "not in", exclude_sale_orders.ids))
+        # Superuser: orders of every group count in the budget; only the sums of the
+        # share products of `self` are read.
         for product, amount in (
             self.env["sale.order.line"]
             .sudo()
@@ -467,6 +487,8 @@ class VracFunderProgram(models.Model):
     @api.model
     def _vrac_check_pos_orders(self, orders):
         """Refuse paid till orders whose shares go beyond a program's budget."""
+        # Superuser: cashiers may not read every line's product flags; only the lines of
+        # the orders being paid are checked.
         share_lines = orders.sudo().lines.filtered(
             lambda line: (
                 line.product_id.vrac_funder_share and not line.sale_order_line_id
@@ -474,6 +496,8 @@ class VracFunderProgram(models.Model):
         )
         if not share_lines:
             return
+        # Superuser: cashiers may not read the programs; only those of the share
+        # products on these orders are checked.
         programs = self.sudo().search(
             [("share_product_id", "in", share_lines.product_id.ids)]
         )
@@ -533,6 +557,8 @@ class VracFunderProgram(models.Model):
         start = fields.Datetime.to_datetime(date_start)
         end = fields.Datetime.to_datetime(date_end + relativedelta(days=1))
         baskets = {}
+        # Superuser: the program's invoice counts the till lines of every cashier; only
+        # the share product of `self` in the period is read.
         for order, amount in (
             self.env["pos.order.line"]
             .sudo()
@@ -553,6 +579,8 @@ class VracFunderProgram(models.Model):
                 order.partner_id.commercial_partner_id,
                 -amount,
             )
+        # Superuser: the program's invoice counts the orders of every group; only the
+        # share product of `self` in the period is read.
         for order, amount in (
             self.env["sale.order.line"]
             .sudo()
@@ -602,6 +630,8 @@ class VracFunderProgram(models.Model):
         shares: the subsidy of each group lands on its account."""
         by_group = defaultdict(float)
         for household, amount in baskets.values():
+            # Superuser: the accountant may not read households; only the group of each
+            # household of these baskets is taken.
             by_group[household.sudo().vrac_groupement_id] += amount
         return self.env["vrac.order.cycle.line"]._vrac_analytic_distribution(by_group)
 

@@ -29,7 +29,11 @@ class VracGroupement(models.Model):
     def _get_indicators(self):
         result = super()._get_indicators()
         # Households in a precarity tier, counted without reading any income.
+        # Superuser: volunteers may not read tiers; only the default tier of the current
+        # branch is taken.
         default_tier = self.env.company.sudo().vrac_default_tier_id
+        # Superuser: tiers are private; only counts per tier of the households of the
+        # groups of `self` leave here.
         for groupement, tier, count in (
             self.env["res.partner"]
             .sudo()

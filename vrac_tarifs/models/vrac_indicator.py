@@ -32,17 +32,26 @@ class VracIndicator(models.AbstractModel):
         Read as superuser (volunteers cannot read tiers); only their names
         and counts leave this method, aggregated.
         """
+        # Superuser: volunteers may not read tiers; only the tiers of the user's
+        # branches are returned, for names and counts.
         Tier = self.env["vrac.tier"].sudo().with_context(active_test=False)
         companies = self.env.companies
+        # Superuser: tiers are private; only which tiers of the user's branches
+        # hold households is read.
         used = {
             tier.id
             for [tier] in self.env["res.partner"]
             .sudo()
             ._read_group(
-                [("vrac_tier_id", "!=", False), ("vrac_is_household", "=", True)],
+                [
+                    ("vrac_tier_id.company_id", "in", companies.ids),
+                    ("vrac_is_household", "=", True),
+                ],
                 ["vrac_tier_id"],
             )
         }
+        # Superuser: volunteers may not read tiers; only the default tiers of the user's
+        # branches are taken.
         used.update(companies.sudo().vrac_default_tier_id.ids)
         return Tier.search(
             [
@@ -57,6 +66,8 @@ class VracIndicator(models.AbstractModel):
     @api.model
     def _vrac_report_funders(self):
         """Funders of the programs of the user's branches."""
+        # Superuser: report readers may not read programs; only the funders of the
+        # programs of the user's branches are returned.
         programs = (
             self.env["vrac.funder.program"]
             .sudo()
@@ -228,10 +239,14 @@ class VracIndicator(models.AbstractModel):
         One read_group by group and tier; a household without tier counts in
         the default tier of its group's branch.
         """
+        # Superuser: report readers may not read the groups' branch settings;
+        # `groupements` were searched as the user (record rules).
         groupements = groupements.sudo()
         members = self._vrac_empty(groupements)
         precarity = self._vrac_empty(groupements)
         by_tier = {}
+        # Superuser: tiers are private; only counts per tier of the households of
+        # `groupements` (reached by the caller) leave here.
         for groupement, tier, count in (
             self.env["res.partner"]
             .sudo()
@@ -284,6 +299,8 @@ class VracIndicator(models.AbstractModel):
     def _vrac_funder_values(self, groupements, date_from, date_to):
         """The funder programs' shares of the facts, one row per funder."""
         values = {}
+        # Superuser: only volunteers read facts; only sums per funder of `groupements`
+        # (reached by the caller) leave here.
         for groupement, funder, total in (
             self.env["vrac.indicator.fact"]
             .sudo()

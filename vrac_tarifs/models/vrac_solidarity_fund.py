@@ -168,6 +168,8 @@ class VracSolidarityFund(models.Model):
                 )
             if not products:
                 continue
+            # Superuser: a product may belong to one fund only, also among funds of
+            # other branches; only a yes/no is read.
             others = self.sudo().search(
                 [
                     ("id", "!=", fund.id),
@@ -209,9 +211,14 @@ class VracSolidarityFund(models.Model):
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_movements(self):
+        # Superuser: the fund's products and account are read whatever the deleter's
+        # rights; only those of the funds of `self`, whose deletion the ORM checked, are
+        # looked at.
         funds = self.sudo()
         products = funds.coupon_product_id | funds.donation_product_id
         products |= funds.discount_product_id
+        # Superuser: entries and till lines of every user must keep their fund; only a
+        # yes/no on the accounts and products of `self` is read.
         moved = self.env["account.move.line"].sudo().search_count(
             [("account_id", "in", funds.account_id.ids)], limit=1
         ) or self.env["pos.order.line"].sudo().search_count(
@@ -269,6 +276,8 @@ class VracSolidarityFund(models.Model):
     def _create_missing_accounting(self):
         """Give each fund its account and its products when it has none."""
         funds = FUND_SETUP.on(self)
+        # Superuser: fund managers may not create accounts; one account is made for each
+        # fund of `self` without one.
         Account = self.env["account.account"].sudo()
         for fund in funds.filtered(lambda fund: not fund.account_id):
             company = fund.company_id
@@ -277,6 +286,8 @@ class VracSolidarityFund(models.Model):
                 company, len(sample.code or "") or 6, FUND_ACCOUNT_PREFIX
             )
             fund.account_id = Account.create(fund._prepare_account_values(code))
+        # Superuser: fund managers may not create products; the missing products of the
+        # funds of `self` are made.
         Product = self.env["product.product"].sudo()
         for fund in funds:
             missing = {
@@ -298,6 +309,8 @@ class VracSolidarityFund(models.Model):
 
     def _sync_product_accounts(self):
         """The coupons, donations and discounts of a fund book to its account."""
+        # Superuser: fund managers may not write product accounts; only the products of
+        # the funds of `self` book to their account.
         for fund in self.sudo().filtered("account_id"):
             products = (
                 fund.coupon_product_id
@@ -320,11 +333,15 @@ class VracSolidarityFund(models.Model):
     def _get_analytic_distribution(self):
         """The analytic distribution of the fund's entries: its group's account."""
         self.ensure_one()
+        # Superuser: the group's analytic account is read whatever the user's rights;
+        # only the one of the group of `self`.
         analytic = self.sudo().groupement_id.analytic_account_id
         return {str(analytic.id): 100.0} if analytic else {}
 
     def _sync_analytic_distribution_models(self):
         """Entries on the fund account (invoices, bank) get the group's analytic."""
+        # Superuser: fund managers may not write distribution models; only the models of
+        # the accounts of the funds of `self` are kept.
         Model = self.env["account.analytic.distribution.model"].sudo()
         for fund in self.sudo().filtered("account_id"):
             existing = Model.search(
@@ -366,9 +383,13 @@ class VracSolidarityFund(models.Model):
         once when invoiced): until then, the fund lines of the paid orders
         count here.
         """
+        # Superuser: cashiers may not read the fund's account; the balance is read for
+        # the funds of `self` only (callers check the caller's till first).
         funds = self.sudo().filtered("account_id")
         if not funds:
             return {}
+        # Superuser: entries of the fund account, whoever posted them; only the sums on
+        # the accounts of `self` are read.
         posted = dict(
             self.env["account.move.line"]
             .sudo()
@@ -384,6 +405,8 @@ class VracSolidarityFund(models.Model):
         balances = {fund.id: -posted.get(fund.account_id, 0.0) for fund in funds}
         by_product = funds._get_fund_by_product()
         if by_product:
+            # Superuser: till lines of every cashier; only the sums of the products of
+            # the funds of `self` are read.
             for product, amount in (
                 self.env["pos.order.line"]
                 .sudo()
@@ -407,6 +430,8 @@ class VracSolidarityFund(models.Model):
         """{fund id: amount the discounts may still take}."""
         balances = self._get_balances()
         return {
+            # Superuser: the floor is read by the amount groups only; here for the funds
+            # of `self`.
             fund.id: max(balances.get(fund.id, 0.0) - fund.sudo().floor_amount, 0.0)
             for fund in self
         }

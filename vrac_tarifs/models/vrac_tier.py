@@ -93,6 +93,8 @@ class VracTier(models.Model):
     ]
 
     def _compute_household_count(self):
+        # Superuser: counts must not depend on which households the coordinator may
+        # open; only counts for the tiers of `self` leave here.
         counts = dict(
             self.env["res.partner"]
             .sudo()
@@ -216,6 +218,8 @@ class VracTier(models.Model):
 
     def _recompute_household_tiers(self):
         """Households whose tier comes from their resources follow new bounds."""
+        # Superuser: every household by resources of the tiers' branches follows the new
+        # bounds, also those the writer cannot open; only the branches of `self`.
         partners = (
             self.env["res.partner"]
             .sudo()
@@ -231,6 +235,8 @@ class VracTier(models.Model):
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_used(self):
+        # Superuser: archived households and households the user cannot see must also
+        # keep their tier; only a yes/no for the tiers of `self` is read.
         if (
             self.env["res.partner"]
             .sudo()
@@ -292,13 +298,19 @@ class VracTier(models.Model):
 
     def _sync_pricelists(self):
         """Create or update the pricelist each tier manages."""
+        # Superuser: coordinators may not write pricelists; only the pricelists of the
+        # tiers of `self` are made and kept.
         Pricelist = self.env["product.pricelist"].sudo().with_context(active_test=False)
         for tier in self.filtered(lambda t: not t.pricelist_id):
             tier.pricelist_id = Pricelist.create(tier._prepare_pricelist())
         translations = self._vrac_pricelist_name_translations()
+        # Superuser: coordinators may not write pricelists; only those of the tiers of
+        # `self`.
         for pricelist in self.pricelist_id.sudo():
             pricelist.update_field_translations("name", translations)
         for tier in self:
+            # Superuser: coordinators may not write pricelists; only the pricelist of
+            # this tier of `self`.
             pricelist = tier.pricelist_id.sudo()
             pricelist.write(tier._prepare_pricelist())
             items = pricelist.item_ids

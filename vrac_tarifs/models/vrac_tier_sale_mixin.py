@@ -37,4 +37,6 @@ class VracTierSaleMixin(models.AbstractModel):
             orders_by_tier[order._vrac_get_tier()] |= order
         # The tier is private: cashiers and volunteers cannot write it.
         for tier, orders in orders_by_tier.items():
+            # Superuser: the tier is private, cashiers and volunteers cannot write it;
+            # only the orders of `self`, which the caller creates or writes, get it.
             orders.sudo().write({"vrac_tier_id": tier.id})
