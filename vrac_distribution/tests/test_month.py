@@ -16,6 +16,7 @@ from odoo.tests import Form, TransactionCase, new_test_user, tagged
 
 from odoo.addons.base.tests.common import DISABLED_MAIL_CONTEXT
 from odoo.addons.vrac_groupement.tests.common import VracAssertMixin
+from odoo.addons.vrac_tarifs.tests.test_solidarity_fund import credit_fund
 
 # 40 products of a real catalog: (name, unit, cost, case quantity, rounding).
 # "kg" products are sold by weight in sacks or crates; the others by the unit
@@ -902,34 +903,7 @@ class TestAssociationMonth(VracAssertMixin, TransactionCase):
 
         # 10. The accountant books a gift of 50.00 to the fund; the
         # coordinator invoices the funder; the accountant posts it.
-        general = self.env["account.journal"].search(
-            [("company_id", "=", self.company.id), ("type", "=", "general")],
-            limit=1,
-        )
-        bank_account = self.env["account.account"].search(
-            [
-                ("company_id", "=", self.company.id),
-                ("account_type", "=", "asset_cash"),
-            ],
-            limit=1,
-        )
-        gift = (
-            self.env["account.move"]
-            .with_user(self.accountant)
-            .create(
-                {
-                    "move_type": "entry",
-                    "journal_id": general.id,
-                    "line_ids": [
-                        Command.create(
-                            {"account_id": fund.account_id.id, "credit": 50.0}
-                        ),
-                        Command.create({"account_id": bank_account.id, "debit": 50.0}),
-                    ],
-                }
-            )
-        )
-        gift.action_post()
+        credit_fund(fund.with_user(self.accountant), 50.0)
         invoice = program.with_user(coordinator)._vrac_invoice_month(today)
         invoice.with_user(self.accountant).action_post()
 
