@@ -2,9 +2,9 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """Context keys that used to lift a check can no longer be sent by a client."""
 
-from odoo.tests import tagged
+from odoo.tests import new_test_user, tagged
 
-from odoo.addons.vrac_groupement.tests.rpc import VracRpcCase
+from odoo.addons.vrac_groupement.tests.rpc import ACCESS_ERROR, VracRpcCase
 
 
 @tagged("post_install", "-at_install")
@@ -50,3 +50,27 @@ class TestRpcServerFlags(VracRpcCase):
         self.assertEqual(
             fund.discount_product_id.property_account_income_id, fund.account_id
         )
+
+    def test_nobody_marks_a_product_as_a_funder_share_by_hand(self):
+        """A funder's share is let into the cycles' orders outside their
+        catalog: a person who may edit products (a sales manager) cannot mark
+        one by hand over RPC, while editing the product still works."""
+        new_test_user(
+            self.env,
+            login="vrac_rpc_sales_manager",
+            groups="base.group_user,sales_team.group_sale_manager",
+        )
+        product = self.env["product.product"].create({"name": "Test panier"})
+        self.rpc_login("vrac_rpc_sales_manager")
+        message = self.rpc_refused(
+            "product.product",
+            "write",
+            product.ids,
+            {"vrac_funder_share": True},
+            errors=(ACCESS_ERROR,),
+        )
+        self.assertIn("cannot be marked as a funder's share by hand", message)
+        self.rpc_ok("product.product", "write", product.ids, {"name": "Panier bio"})
+        product.invalidate_recordset()
+        self.assertFalse(product.vrac_funder_share)
+        self.assertEqual(product.name, "Panier bio")
