@@ -1,5 +1,7 @@
 # Copyright 2026 VRAC for Odoo contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo.tests import new_test_user
+
 from odoo.addons.vrac_groupement.tests.common import VracCycleCase
 
 
@@ -82,6 +84,18 @@ class VracDistributionCase(VracCycleCase):
                 "pos_config_id": cls.pos_config.id,
             }
         )
+
+    @staticmethod
+    def setup_volunteer_die(cls):
+        """A volunteer who serves Die only: the one who must not reach
+        Romans' bags, weights and distributions."""
+        cls.volunteer_die = new_test_user(
+            cls.env,
+            login="vrac_test_volunteer_die",
+            name="Denise Bénévole",
+            groups="vrac_groupement.group_volunteer",
+        )
+        cls.die.user_ids = cls.volunteer_die
 
     def household_order(self, household, cycle=None):
         return self.env["sale.order"].search(

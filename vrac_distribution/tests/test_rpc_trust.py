@@ -8,7 +8,7 @@ has its own distribution, open too, with the bags of Foyer Roux (d1) and
 Foyer Die 2 (d2).
 """
 
-from odoo.tests import new_test_user, tagged
+from odoo.tests import tagged
 
 from odoo.addons.vrac_groupement.tests.rpc import (
     ACCESS_ERROR,
@@ -35,13 +35,7 @@ class TestRpcTrust(VracRpcCase, VracDistributionCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.volunteer_die = new_test_user(
-            cls.env,
-            login="vrac_test_volunteer_die",
-            name="Denise Bénévole",
-            groups="vrac_groupement.group_volunteer",
-        )
-        cls.die.user_ids = cls.volunteer_die
+        cls.setup_volunteer_die(cls)
         cls.d1.mobile = "06 11 22 33 44"
         cls.point_die = cls.env["vrac.pickup.point"].create(
             {

@@ -1,7 +1,7 @@
 # Copyright 2026 VRAC for Odoo contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo.exceptions import AccessError
-from odoo.tests import Form, new_test_user
+from odoo.tests import Form
 
 from .common import VracDistributionCase
 
@@ -13,13 +13,7 @@ class TestSecurity(VracDistributionCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.volunteer_die = new_test_user(
-            cls.env,
-            login="vrac_test_volunteer_die",
-            name="Denise Bénévole",
-            groups="vrac_groupement.group_volunteer",
-        )
-        cls.die.user_ids = cls.volunteer_die
+        cls.setup_volunteer_die(cls)
 
     def test_volunteer_runs_a_distribution_of_their_group(self):
         distribution = self.distribution.with_user(self.volunteer)

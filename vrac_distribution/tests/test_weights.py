@@ -1,7 +1,6 @@
 # Copyright 2026 VRAC for Odoo contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo.exceptions import AccessError, UserError, ValidationError
-from odoo.tests import new_test_user
 
 from .common import VracDistributionCase
 
@@ -105,12 +104,8 @@ class TestWeights(VracDistributionCase):
             self.distribution.action_record_weights()
 
     def test_volunteer_of_another_group_cannot_weigh(self):
-        stranger = new_test_user(
-            self.env,
-            login="vrac_test_volunteer_die",
-            groups="vrac_groupement.group_volunteer",
-        )
-        self.die.user_ids = stranger
+        self.setup_volunteer_die(self)
+        stranger = self.volunteer_die
         line = self.order_line(self.r1, self.apples)
         with self.assertRaises(AccessError):
             line.with_user(stranger).vrac_weight_served = 2.0
