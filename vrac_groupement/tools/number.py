@@ -47,6 +47,17 @@ def _too_large(self, label, value):
     )
 
 
+def _as_number(value):
+    """``value`` as a float: NaN when it is not a number, infinite when it is
+    an integer too large for a float."""
+    try:
+        return float(value)
+    except OverflowError:  # an int too large for a float
+        return math.inf
+    except (TypeError, ValueError):
+        return math.nan
+
+
 def check_number(record, label, value):
     """Return ``value`` if it is a number a person may have meant.
 
@@ -59,12 +70,7 @@ def check_number(record, label, value):
         return value  # Odoo reads it as 0 (None, False, "", [])
     if type(value) in (int, float) and abs(value) < MAX_NUMBER:
         return value  # the usual case, quickly (NaN fails the comparison)
-    try:
-        number = float(value)
-    except OverflowError:  # an int too large for a float
-        number = math.inf
-    except (TypeError, ValueError):
-        number = math.nan
+    number = _as_number(value)
     if math.isfinite(number) and abs(number) < MAX_NUMBER:
         return value
     if callable(label):
@@ -72,6 +78,21 @@ def check_number(record, label, value):
     if math.isnan(number):
         raise _not_a_number(record, label, value)
     raise _too_large(record, label, value)
+
+
+def check_amount(record, label, value):
+    """:func:`check_number` for an amount of money, which says so."""
+    if value in (None, False) or math.isfinite(_as_number(value)):
+        return check_number(record, label, value)
+    if callable(label):
+        label = label()
+    raise ValidationError(
+        _(
+            "'%(value)s' is not an amount: enter a number in '%(field)s'.",
+            value=_shown(value),
+            field=label,
+        )
+    )
 
 
 def check_vals_numbers(records, vals, field_names):

@@ -1,16 +1,16 @@
 # Copyright 2026 VRAC for Odoo contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-import math
+from odoo import api, models
 
-from odoo import _, api, models
-from odoo.exceptions import ValidationError
+from odoo.addons.vrac_groupement.tools.number import check_amount
 
 
 class VracMoneyMixin(models.AbstractModel):
     """Amounts are numbers: refuse the others before Odoo tries to store them.
 
     A value that is not a number (text, NaN, infinity) would otherwise fail
-    deep in the ORM with a Python error instead of a message.
+    deep in the ORM with a Python error instead of a message. The check is
+    vrac_groupement's, which quantities use too (``tools/number.py``).
     """
 
     _name = "vrac.money.mixin"
@@ -31,20 +31,9 @@ class VracMoneyMixin(models.AbstractModel):
         for vals in vals_list:
             for name, value in vals.items():
                 field = self._fields.get(name)
-                if field is None or field.type not in ("float", "monetary"):
-                    continue
-                if value is None or value is False:
-                    continue
-                try:
-                    number = float(value)
-                except (TypeError, ValueError):
-                    number = math.nan
-                if not math.isfinite(number):
-                    raise ValidationError(
-                        _(
-                            "'%(value)s' is not an amount: enter a number in "
-                            "'%(field)s'.",
-                            value=value,
-                            field=field._description_string(self.env),
-                        )
+                if field is not None and field.type in ("float", "monetary"):
+                    check_amount(
+                        self,
+                        lambda f=field: f._description_string(self.env),
+                        value,
                     )
