@@ -55,17 +55,21 @@ missing_system_packages() {
     return 0
 }
 
-# Run an apt-get command, waiting up to 10 minutes for a package database
-# that another apt or dpkg holds (instead of failing at once).
+# Run an apt-get command, waiting up to 10 minutes in all for a package
+# database that another apt or dpkg holds (instead of failing at once):
+# apt-get waits for the dpkg lock itself; the lists' lock of `apt-get update`
+# is waited for by trying again every 30 s.
 apt_get_waiting() {
-    local try
-    for try in $(seq 1 20); do
-        DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=600 -q "$@" && return 0
-        [ "${try}" -lt 20 ] || break
+    local deadline=$((SECONDS + 600)) wait
+    while true; do
+        wait=$((deadline - SECONDS))
+        [ "${wait}" -gt 0 ] || wait=1
+        DEBIAN_FRONTEND=noninteractive apt-get -o "DPkg::Lock::Timeout=${wait}" -q "$@" &&
+            return 0
+        [ "${SECONDS}" -lt "${deadline}" ] || return 1
         warn "apt-get $1 failed (package database busy?): trying again in 30 s"
         sleep 30
     done
-    return 1
 }
 
 # Install the missing Debian packages when run as root; otherwise print the
