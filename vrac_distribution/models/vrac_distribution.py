@@ -628,14 +628,20 @@ class VracDistribution(models.Model):
             )
         return orders
 
-    def action_close(self):
-        """Close the distribution; ask first what to do with the bags that
-        were not (fully) collected."""
+    def _vrac_check_closing(self):
+        """Refuse closing a distribution that is not open (the button, the
+        closing wizard when made and when confirmed)."""
         self.ensure_one()
         self._vrac_check_state(
             ("open",),
             _("Distribution %(name)s is %(state)s: only an open distribution closes."),
         )
+
+    def action_close(self):
+        """Close the distribution; ask first what to do with the bags that
+        were not (fully) collected."""
+        self.ensure_one()
+        self._vrac_check_closing()
         if not self._vrac_closable_orders():
             self._vrac_close()
             return True
