@@ -575,14 +575,10 @@ class VracDistribution(models.Model):
         if self._vrac_is_coordinator():
             return orders
         user = self.env.user
-        return orders.filtered(
-            lambda o: (
-                user
-                in (
-                    o.vrac_groupement_id.user_ids | o.vrac_groupement_id.coordinator_ids
-                )
-            )
+        served = orders.vrac_groupement_id.filtered(
+            lambda g: user in g.user_ids | g.coordinator_ids
         )
+        return orders.filtered(lambda o: o.vrac_groupement_id in served)
 
     def _vrac_closable_orders(self):
         """The bags the user decides on when closing: the distribution's
