@@ -193,11 +193,7 @@ class VracDistribution(models.Model):
         return result
 
     def _vrac_set_state(self, state):
-        """The buttons change the state (refused to write() for everyone).
-
-        Superuser because write() refuses the state; the caller's right to
-        write these distributions is checked here first.
-        """
+        """The buttons change the state (refused to write() for everyone)."""
         self.check_access_rights("write")
         self.check_access_rule("write")
         # Superuser: write() refuses the state; the caller's write on `self` is checked
