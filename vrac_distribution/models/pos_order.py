@@ -80,8 +80,6 @@ class PosOrder(models.Model):
     def _vrac_check_weights(self):
         """A weighed item of a household order paid at 0 would stay in a
         backorder without a word: refused, as "Record the weights" does."""
-        # The cashier reads the lines of the order they are paying; the sale
-        # order lines settled are read for them (no sales rights needed).
         # Superuser: cashiers have no sales rights; only the lines of the orders of
         # `self` and the sale lines they settle are read.
         for line in self.sudo().lines:

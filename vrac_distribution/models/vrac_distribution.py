@@ -193,11 +193,7 @@ class VracDistribution(models.Model):
         return result
 
     def _vrac_set_state(self, state):
-        """The buttons change the state (refused to write() for everyone).
-
-        Superuser because write() refuses the state; the caller's right to
-        write these distributions is checked here first.
-        """
+        """The buttons change the state (refused to write() for everyone)."""
         self.check_access_rights("write")
         self.check_access_rule("write")
         # Superuser: write() refuses the state; the caller's write on `self` is checked
@@ -575,14 +571,10 @@ class VracDistribution(models.Model):
         if self._vrac_is_coordinator():
             return orders
         user = self.env.user
-        return orders.filtered(
-            lambda o: (
-                user
-                in (
-                    o.vrac_groupement_id.user_ids | o.vrac_groupement_id.coordinator_ids
-                )
-            )
+        served = orders.vrac_groupement_id.filtered(
+            lambda g: user in g.user_ids | g.coordinator_ids
         )
+        return orders.filtered(lambda o: o.vrac_groupement_id in served)
 
     def _vrac_closable_orders(self):
         """The bags the user decides on when closing: the distribution's
@@ -628,14 +620,20 @@ class VracDistribution(models.Model):
             )
         return orders
 
-    def action_close(self):
-        """Close the distribution; ask first what to do with the bags that
-        were not (fully) collected."""
+    def _vrac_check_closing(self):
+        """Refuse closing a distribution that is not open (the button, the
+        closing wizard when made and when confirmed)."""
         self.ensure_one()
         self._vrac_check_state(
             ("open",),
             _("Distribution %(name)s is %(state)s: only an open distribution closes."),
         )
+
+    def action_close(self):
+        """Close the distribution; ask first what to do with the bags that
+        were not (fully) collected."""
+        self.ensure_one()
+        self._vrac_check_closing()
         if not self._vrac_closable_orders():
             self._vrac_close()
             return True

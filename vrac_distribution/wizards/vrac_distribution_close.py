@@ -38,13 +38,7 @@ class VracDistributionClose(models.TransientModel):
         wizards = super().create(vals_list)
         for wizard in wizards:
             distribution = wizard.distribution_id
-            distribution._vrac_check_state(
-                ("open",),
-                _(
-                    "Distribution %(name)s is %(state)s: only an open "
-                    "distribution closes."
-                ),
-            )
+            distribution._vrac_check_closing()
             orders = distribution._vrac_closable_orders()
             if not wizard.line_ids:
                 wizard.line_ids = [
@@ -71,10 +65,7 @@ class VracDistributionClose(models.TransientModel):
         """Apply the decisions and close the distribution, all or nothing."""
         self.ensure_one()
         distribution = self.distribution_id
-        distribution._vrac_check_state(
-            ("open",),
-            _("Distribution %(name)s is %(state)s: only an open distribution closes."),
-        )
+        distribution._vrac_check_closing()
         # Every line must still be a bag of this distribution of the user's
         # groups (refused otherwise), whatever was sent since.
         orders = distribution._vrac_check_close_orders(self.line_ids.order_id)
