@@ -1,8 +1,96 @@
 # Copyright 2026 VRAC for Odoo contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo import Command, fields
 from odoo.tests import new_test_user
 
 from odoo.addons.vrac_groupement.tests.common import VracCycleCase
+
+
+def bag_lines(sale_order, quantities=None):
+    """Till lines settling ``sale_order``, as pos_sale's "Settle the order"
+    loads them; ``quantities`` {product: quantity at the till}, a product set
+    to None left out."""
+    quantities = quantities or {}
+    lines = []
+    for sale_line in sale_order.order_line.filtered("product_id"):
+        quantity = quantities.get(sale_line.product_id, sale_line.product_uom_qty)
+        if quantity is None:
+            continue
+        lines.append(
+            {
+                "product_id": sale_line.product_id.id,
+                "qty": quantity,
+                "price_unit": sale_line.price_unit,
+                "sale_order_origin_id": {"id": sale_order.id, "name": sale_order.name},
+                "sale_order_line_id": {"id": sale_line.id},
+            }
+        )
+    return lines
+
+
+def till_order(session, cashier, partner, lines, pricelist=None, payments=None):
+    """A paid order of ``session``'s till as the till sends it (create_from_ui).
+
+    :param lines: dicts with product_id, qty, price_unit and any other value
+        of a till line (sale order origin, reward, coupon...).
+    :param payments: [(payment method, share of the total)], default all in
+        the till's cash.
+    """
+    env = session.env
+    currency = session.currency_id
+    lines = [dict(line) for line in lines]
+    for index, line in enumerate(lines, start=1):
+        subtotal = currency.round(line["qty"] * line["price_unit"])
+        line.setdefault("discount", 0)
+        line.update(
+            id=index,
+            pack_lot_ids=[],
+            tax_ids=[Command.set([])],
+            price_subtotal=subtotal,
+            price_subtotal_incl=subtotal,
+        )
+    total = currency.round(sum(line["price_subtotal_incl"] for line in lines))
+    cash = session.config_id.payment_method_ids.filtered("is_cash_count")[:1]
+    payments = payments or [(cash, 1.0)]
+    amounts = [currency.round(total * share) for _method, share in payments]
+    amounts[-1] = currency.round(total - sum(amounts[:-1]))
+    sequence = len(session.order_ids) + 1
+    uid = f"{session.id:05d}-001-{sequence:04d}"
+    data = {
+        "id": uid,
+        "to_invoice": False,
+        "data": {
+            "name": f"Order {uid}",
+            "uid": uid,
+            "amount_paid": total,
+            "amount_return": 0,
+            "amount_tax": 0,
+            "amount_total": total,
+            "date_order": fields.Datetime.to_string(fields.Datetime.now()),
+            "fiscal_position_id": False,
+            "pricelist_id": (pricelist or session.config_id.pricelist_id).id,
+            "partner_id": partner.id if partner else False,
+            "pos_session_id": session.id,
+            "sequence_number": sequence,
+            "user_id": cashier.id,
+            "to_invoice": False,
+            "lines": [(0, 0, line) for line in lines],
+            "statement_ids": [
+                (
+                    0,
+                    0,
+                    {
+                        "amount": amount,
+                        "name": fields.Datetime.now(),
+                        "payment_method_id": method.id,
+                    },
+                )
+                for (method, _share), amount in zip(payments, amounts, strict=True)
+            ],
+        },
+    }
+    result = env["pos.order"].with_user(cashier).create_from_ui([data])
+    return env["pos.order"].browse(result[0]["id"])
 
 
 class VracDistributionCase(VracCycleCase):

@@ -18,6 +18,9 @@ from odoo.addons.base.tests.common import DISABLED_MAIL_CONTEXT
 from odoo.addons.vrac_groupement.tests.common import VracAssertMixin
 from odoo.addons.vrac_tarifs.tests.test_solidarity_fund import credit_fund
 
+from .common import bag_lines
+from .common import till_order as send_till_order
+
 # 40 products of a real catalog: (name, unit, cost, case quantity, rounding).
 # "kg" products are sold by weight in sacks or crates; the others by the unit
 # in cartons.
@@ -314,7 +317,6 @@ class TestAssociationMonth(VracAssertMixin, TransactionCase):
             }
         )
         cls.till_round._ensure_cash_payment_method("MRND", "Espèces VRAC mobile")
-        cls.till_sequence = 0
 
     # -- helpers -----------------------------------------------------------
     def order_entry(self, volunteer, household, quantities):
@@ -342,93 +344,18 @@ class TestAssociationMonth(VracAssertMixin, TransactionCase):
         )
 
     def till_order(self, customer, lines, pricelist=None, till=None):
-        """A paid order as the till sends it (create_from_ui), paid in cash.
-
-        :param lines: dicts with product_id, qty, price_unit and any other
-            value of a till line (sale order origin, reward, coupon...).
-        """
-        till = till or self.till
-        currency = self.company.currency_id
-        session = till.current_session_id
-        order_lines = []
-        for index, values in enumerate(lines, start=1):
-            subtotal = currency.round(values["qty"] * values["price_unit"])
-            order_lines.append(
-                (
-                    0,
-                    0,
-                    {
-                        "id": index,
-                        "pack_lot_ids": [],
-                        "tax_ids": [Command.set([])],
-                        "price_subtotal": subtotal,
-                        "price_subtotal_incl": subtotal,
-                        "discount": 0,
-                        **values,
-                    },
-                )
-            )
-        total = currency.round(sum(line[2]["price_subtotal"] for line in order_lines))
-        self.till_sequence += 1
-        uid = f"{session.id:05d}-001-{self.till_sequence:04d}"
-        data = {
-            "id": uid,
-            "to_invoice": False,
-            "data": {
-                "name": f"Order {uid}",
-                "uid": uid,
-                "amount_paid": total,
-                "amount_return": 0,
-                "amount_tax": 0,
-                "amount_total": total,
-                "date_order": fields.Datetime.to_string(fields.Datetime.now()),
-                "fiscal_position_id": False,
-                "pricelist_id": (pricelist or till.pricelist_id).id,
-                "partner_id": customer.id if customer else False,
-                "pos_session_id": session.id,
-                "sequence_number": self.till_sequence,
-                "user_id": self.cashier.id,
-                "to_invoice": False,
-                "lines": order_lines,
-                "statement_ids": [
-                    (
-                        0,
-                        0,
-                        {
-                            "amount": total,
-                            "name": fields.Datetime.now(),
-                            "payment_method_id": till.payment_method_ids.filtered(
-                                "is_cash_count"
-                            ).id,
-                        },
-                    )
-                ],
-            },
-        }
-        result = self.env["pos.order"].with_user(self.cashier).create_from_ui([data])
-        return self.env["pos.order"].browse(result[0]["id"])
+        """A paid order of ``till`` (the Romans one by default), in cash."""
+        session = (till or self.till).current_session_id
+        return send_till_order(session, self.cashier, customer, lines, pricelist)
 
     def settle_bag(self, name, weights=None, extra=(), till=None):
         """The cashier settles a household's bag, ``weights`` {product name:
         kg weighed}; ``extra`` more till lines."""
         order = self.household_order(name)
-        lines = []
-        for sale_line in order.order_line.filtered(lambda line: line.product_id):
-            qty = (weights or {}).get(
-                sale_line.product_id.name, sale_line.product_uom_qty
-            )
-            lines.append(
-                {
-                    "product_id": sale_line.product_id.id,
-                    "qty": qty,
-                    "price_unit": sale_line.price_unit,
-                    "sale_order_origin_id": {"id": order.id, "name": order.name},
-                    "sale_order_line_id": {"id": sale_line.id},
-                }
-            )
+        weighed = {self.product[product]: kg for product, kg in (weights or {}).items()}
         return self.till_order(
             order.partner_id,
-            lines + list(extra),
+            bag_lines(order, weighed) + list(extra),
             pricelist=order.pricelist_id,
             till=till,
         )

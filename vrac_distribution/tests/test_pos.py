@@ -1,12 +1,12 @@
 # Copyright 2026 VRAC for Odoo contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo import Command, fields
+from odoo import Command
 from odoo.exceptions import UserError, ValidationError
 from odoo.tests import new_test_user, tagged
 
 from odoo.addons.vrac_groupement.models.vrac_order_cycle import CYCLE_PROCESS
 
-from .common import VracDistributionCase
+from .common import VracDistributionCase, bag_lines, till_order
 
 
 def setup_vrac_till(cls):
@@ -91,79 +91,17 @@ class VracTillCase(VracDistributionCase):
         :param extra: [(product, quantity, unit price)] from the surplus.
         :param payments: [(payment method, share of the total)], default cash.
         """
-        quantities = quantities or {}
-        lines = []
-        for sale_line in sale_order.order_line:
-            quantity = quantities.get(sale_line.product_id, sale_line.product_uom_qty)
-            if quantity is None:
-                continue
-            lines.append(
-                {
-                    "product_id": sale_line.product_id.id,
-                    "qty": quantity,
-                    "price_unit": sale_line.price_unit,
-                    "sale_order_origin_id": {
-                        "id": sale_order.id,
-                        "name": sale_order.name,
-                    },
-                    "sale_order_line_id": {"id": sale_line.id},
-                }
-            )
-        for product, quantity, price in extra:
-            lines.append(
-                {"product_id": product.id, "qty": quantity, "price_unit": price}
-            )
-        for index, line in enumerate(lines):
-            subtotal = sale_order.currency_id.round(line["qty"] * line["price_unit"])
-            line.update(
-                id=index + 1,
-                pack_lot_ids=[],
-                tax_ids=[Command.set([])],
-                price_subtotal=subtotal,
-                price_subtotal_incl=subtotal,
-            )
-        total = sum(line["price_subtotal_incl"] for line in lines)
-        payments = payments or [(self.cash_method, 1.0)]
-        amounts = [
-            sale_order.currency_id.round(total * share) for _pm, share in payments
+        lines = bag_lines(sale_order, quantities) + [
+            {"product_id": product.id, "qty": quantity, "price_unit": price}
+            for product, quantity, price in extra
         ]
-        amounts[-1] = total - sum(amounts[:-1])
-        uid = f"00042-001-{len(self.session.order_ids) + 1:04d}"
-        data = {
-            "data": {
-                "amount_paid": total,
-                "amount_return": 0,
-                "amount_tax": 0,
-                "amount_total": total,
-                "date_order": fields.Datetime.to_string(fields.Datetime.now()),
-                "fiscal_position_id": False,
-                "pricelist_id": self.pos_config.pricelist_id.id,
-                "lines": [(0, 0, line) for line in lines],
-                "name": f"Order {uid}",
-                "partner_id": sale_order.partner_id.id,
-                "pos_session_id": self.session.id,
-                "sequence_number": len(self.session.order_ids) + 1,
-                "statement_ids": [
-                    (
-                        0,
-                        0,
-                        {
-                            "amount": amount,
-                            "name": fields.Datetime.now(),
-                            "payment_method_id": method.id,
-                        },
-                    )
-                    for (method, _share), amount in zip(payments, amounts, strict=True)
-                ],
-                "uid": uid,
-                "user_id": self.cashier.id,
-                "to_invoice": False,
-            },
-            "id": uid,
-            "to_invoice": False,
-        }
-        result = self.env["pos.order"].with_user(self.cashier).create_from_ui([data])
-        return self.env["pos.order"].browse(result[0]["id"])
+        return till_order(
+            self.session,
+            self.cashier,
+            sale_order.partner_id,
+            lines,
+            payments=payments,
+        )
 
 
 @tagged("post_install", "-at_install")
