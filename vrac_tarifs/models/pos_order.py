@@ -126,12 +126,9 @@ class PosOrder(models.Model):
         reaches the server as it is.
         """
         product_ids = {
-            line[2].get("product_id")
+            vals.get("product_id")
             for order in orders
-            for line in (order.get("data") or {}).get("lines") or []
-            if isinstance(line, (list, tuple))
-            and len(line) == 3
-            and isinstance(line[2], dict)
+            for vals in self._vrac_ui_line_values(order.get("data") or {})
         }
         product_ids.discard(None)
         if not product_ids:
@@ -143,6 +140,17 @@ class PosOrder(models.Model):
         self.env["vrac.funder.program"].sudo().search(
             [("share_product_id", "in", list(product_ids)), ("budget", "!=", 0)]
         )._vrac_lock_budget()
+
+    @api.model
+    def _vrac_ui_line_values(self, order_data):
+        """The values of the lines of an order sent by the till."""
+        return [
+            line[2]
+            for line in order_data.get("lines") or []
+            if isinstance(line, (list, tuple))
+            and len(line) == 3
+            and isinstance(line[2], dict)
+        ]
 
     @api.model
     def _process_order(self, order, draft, existing_order):
@@ -157,11 +165,7 @@ class PosOrder(models.Model):
         The till checks the fund when the discount is given; another till may
         have used the fund since. The order stays open at the till.
         """
-        lines = [
-            line[2]
-            for line in order_data.get("lines") or []
-            if isinstance(line, (list, tuple)) and len(line) == 3
-        ]
+        lines = self._vrac_ui_line_values(order_data)
         product_ids = {vals.get("product_id") for vals in lines}
         # Superuser: cashiers may not read the funds; only the funds whose discount
         # products are on the order being paid are locked and checked.

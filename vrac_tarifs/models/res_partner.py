@@ -265,6 +265,8 @@ class ResPartner(models.Model):
         return asked
 
     def _vrac_user_sets_pricelists(self):
+        """Whether the user may price partners and orders otherwise than at
+        their tier (hook; ``sale.order._vrac_check_pricelist`` asks it too)."""
         return self.env.user.has_group(COORDINATORS)
 
     def _vrac_check_pricelist_change(self, pricelist):

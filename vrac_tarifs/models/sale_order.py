@@ -4,8 +4,6 @@ from odoo import Command, _, api, fields, models
 from odoo.exceptions import AccessError
 from odoo.tools import formatLang
 
-COORDINATORS = "vrac_groupement.group_coordinator"
-
 
 class SaleOrder(models.Model):
     # The tier is frozen when the order is created and when it is confirmed.
@@ -31,7 +29,8 @@ class SaleOrder(models.Model):
     def _vrac_check_pricelist(self):
         """Only a coordinator prices an order otherwise than at its customer's
         prices (the tier, for a household)."""
-        if self.env.su or self.env.user.has_group(COORDINATORS):
+        # The same rule, and hook, as for the partners' prices.
+        if self.env.su or self.env["res.partner"]._vrac_user_sets_pricelists():
             return
         tier_pricelist_ids = self.env["product.pricelist"]._vrac_tier_pricelist_ids()
         for order in self:
