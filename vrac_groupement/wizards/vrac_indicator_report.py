@@ -57,14 +57,14 @@ class VracIndicatorReport(models.TransientModel):
     previous_date_from = fields.Date(
         string="Previous period from", compute="_compute_previous_period"
     )
+    previous_date_to = fields.Date(
+        string="Previous period to", compute="_compute_previous_period"
+    )
     # The spreadsheet lives in the wizard's own row (no attachment): it is
     # downloaded through /web/content/<model>/<id>/<field>, which obeys the
     # wizard's record rule (its creator only), and goes with the wizard.
     xlsx_file = fields.Binary(string="Spreadsheet", attachment=False, readonly=True)
     xlsx_filename = fields.Char(readonly=True)
-    previous_date_to = fields.Date(
-        string="Previous period to", compute="_compute_previous_period"
-    )
 
     @api.model
     def _default_dates(self):
