@@ -262,11 +262,8 @@ class VracOrderCycleLine(models.Model):
         precision = self.env.ref("product.decimal_product_uom")
         if precision.digits < 3:
             precision.digits = 3
-        units = self.env["uom.uom"].browse(
-            [
-                self.env.ref(xmlid).id
-                for xmlid in ("uom.product_uom_kgm", "uom.product_uom_litre")
-            ]
+        units = self.env.ref("uom.product_uom_kgm") | self.env.ref(
+            "uom.product_uom_litre"
         )
         units.filtered(lambda unit: unit.rounding > BULK_STEP).write(
             {"rounding": BULK_STEP}

@@ -57,14 +57,14 @@ class VracIndicatorReport(models.TransientModel):
     previous_date_from = fields.Date(
         string="Previous period from", compute="_compute_previous_period"
     )
+    previous_date_to = fields.Date(
+        string="Previous period to", compute="_compute_previous_period"
+    )
     # The spreadsheet lives in the wizard's own row (no attachment): it is
     # downloaded through /web/content/<model>/<id>/<field>, which obeys the
     # wizard's record rule (its creator only), and goes with the wizard.
     xlsx_file = fields.Binary(string="Spreadsheet", attachment=False, readonly=True)
     xlsx_filename = fields.Char(readonly=True)
-    previous_date_to = fields.Date(
-        string="Previous period to", compute="_compute_previous_period"
-    )
 
     @api.model
     def _default_dates(self):
@@ -427,15 +427,10 @@ class VracIndicatorReport(models.TransientModel):
         return formats
 
     def _vrac_xlsx_write_value(self, sheet, row, col, line, value, hidden, formats):
-        """A figure as a number, or its label when it is suppressed: `hidden`
-        is then the label shown in the report ("< 5", "hidden")."""
+        """A figure as a number, or, when it is suppressed, `hidden`: the
+        label shown in the report instead ("< 5", "hidden"); False otherwise."""
         if hidden:
-            sheet.write_string(
-                row,
-                col,
-                hidden if isinstance(hidden, str) else self._vrac_suppressed_label(),
-                formats["text_right"],
-            )
+            sheet.write_string(row, col, hidden, formats["text_right"])
         elif line["unit"] == "percent":
             sheet.write_number(row, col, value / 100.0, formats["percent"])
         else:
