@@ -17,6 +17,13 @@ class VracIndicator(models.AbstractModel):
     _inherit = "vrac.indicator"
 
     @api.model
+    def _vrac_indicator_section_specs(self):
+        return dict(
+            super()._vrac_indicator_section_specs(),
+            distribution=(50, _("Distributions")),
+        )
+
+    @api.model
     def _vrac_indicator_specs(self):
         specs = super()._vrac_indicator_specs()
         specs.update(

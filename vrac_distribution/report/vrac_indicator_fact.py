@@ -11,14 +11,14 @@ from ..models.vrac_indicator import (
 
 # Rows of a distribution for each group it serves: their source is the pair
 # (record, group), numbered record id * 2^16 + group id (bigint; below 2^53
-# with the code, as the web client needs).
+# with the source's number, as the web client needs).
 PAIR_FACTOR = 65536
 
 
 class VracIndicatorFact(models.Model):
     """Distributions held, volunteer hours and bags, as dated flows.
 
-    Codes 30-39. A distribution serving two groups gives a row for each: the
+    A distribution serving two groups gives a row for each: the
     pivot shows each group's figures, and its total adds them up (the
     funder report counts them once, see `vrac.indicator`).
     """
@@ -35,70 +35,74 @@ class VracIndicatorFact(models.Model):
         ]
 
     @api.model
-    def _vrac_fact_queries(self):
-        by_group = """
-            SELECT (%(source)s::bigint * %(factor)s + rel.vrac_groupement_id)
-                       * 64 + %(code)s AS id,
-                   d.date AS date,
-                   rel.vrac_groupement_id AS groupement_id,
-                   d.company_id AS company_id,
-                   %(indicator)s AS indicator,
-                   NULL::integer AS funder_id,
-                   %(value)s AS value
+    def _vrac_fact_sources(self):
+        by_group = {
+            "date": SQL("d.date"),
+            "groupement_id": SQL("rel.vrac_groupement_id"),
+            "company_id": SQL("d.company_id"),
+        }
+        by_group_from = """
               FROM vrac_distribution d
               JOIN vrac_distribution_vrac_groupement_rel rel
                 ON rel.vrac_distribution_id = d.id
               %(join)s
              WHERE d.state IN %(states)s
         """
-        basket = """
-            SELECT o.id * 64 + %(code)s AS id,
-                   d.date AS date,
-                   o.vrac_groupement_id AS groupement_id,
-                   o.company_id AS company_id,
-                   %(indicator)s AS indicator,
-                   NULL::integer AS funder_id,
-                   1.0 AS value
+        basket = {
+            "id": SQL("o.id"),
+            "date": SQL("d.date"),
+            "groupement_id": SQL("o.vrac_groupement_id"),
+            "company_id": SQL("o.company_id"),
+            "value": SQL("1.0"),
+        }
+        basket_from = """
               FROM sale_order o
               JOIN vrac_distribution d ON d.id = o.vrac_distribution_id
              WHERE o.vrac_groupement_id IS NOT NULL
                AND %(condition)s
         """
-        return super()._vrac_fact_queries() + [
-            SQL(
-                by_group,
-                source=SQL("s.id"),
-                factor=PAIR_FACTOR,
-                code=30,
-                indicator="volunteer_hours",
-                value=SQL("s.hours::numeric"),
-                join=SQL("JOIN vrac_distribution_shift s ON s.distribution_id = d.id"),
-                states=HELD_DISTRIBUTION_STATES,
-            ),
-            SQL(
-                by_group,
-                source=SQL("d.id"),
-                factor=PAIR_FACTOR,
-                code=31,
-                indicator="distributions_held",
-                value=SQL("1.0"),
-                join=SQL(""),
-                states=HELD_DISTRIBUTION_STATES,
-            ),
-            SQL(
-                basket,
-                code=32,
-                indicator="baskets_collected",
-                condition=SQL("o.vrac_collect_state IN %s", COLLECTED_STATES),
-            ),
-            SQL(
-                basket,
-                code=33,
-                indicator="baskets_not_collected",
-                condition=SQL(
-                    "d.state IN %s AND o.vrac_collect_state IN %s",
-                    HELD_DISTRIBUTION_STATES,
-                    UNCOLLECTED_STATES,
+        return {
+            **super()._vrac_fact_sources(),
+            "volunteer_hours": {
+                **by_group,
+                "id": SQL("s.id::bigint * %s + rel.vrac_groupement_id", PAIR_FACTOR),
+                "indicator": "volunteer_hours",
+                "value": SQL("s.hours::numeric"),
+                "from": SQL(
+                    by_group_from,
+                    join=SQL(
+                        "JOIN vrac_distribution_shift s ON s.distribution_id = d.id"
+                    ),
+                    states=HELD_DISTRIBUTION_STATES,
                 ),
-            ),
-        ]
+            },
+            "distributions_held": {
+                **by_group,
+                "id": SQL("d.id::bigint * %s + rel.vrac_groupement_id", PAIR_FACTOR),
+                "indicator": "distributions_held",
+                "value": SQL("1.0"),
+                "from": SQL(
+                    by_group_from, join=SQL(""), states=HELD_DISTRIBUTION_STATES
+                ),
+            },
+            "baskets_collected": {
+                **basket,
+                "indicator": "baskets_collected",
+                "from": SQL(
+                    basket_from,
+                    condition=SQL("o.vrac_collect_state IN %s", COLLECTED_STATES),
+                ),
+            },
+            "baskets_not_collected": {
+                **basket,
+                "indicator": "baskets_not_collected",
+                "from": SQL(
+                    basket_from,
+                    condition=SQL(
+                        "d.state IN %s AND o.vrac_collect_state IN %s",
+                        HELD_DISTRIBUTION_STATES,
+                        UNCOLLECTED_STATES,
+                    ),
+                ),
+            },
+        }

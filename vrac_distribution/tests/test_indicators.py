@@ -245,7 +245,12 @@ class TestIndicators(VracDistributionCase):
         )
         self.assertEqual(len(rows), 7)
         self.assertEqual(len(set(rows.ids)), 7)
-        self.assertEqual({row_id % 64 for row_id in rows.ids}, {30})
+        # Numbered from the pair (shift, group), by the same source.
+        self.assertEqual(len({row_id % 64 for row_id in rows.ids}), 1)
+        self.assertEqual(
+            {divmod(row_id // 64, 65536)[1] for row_id in rows.ids},
+            set(self.groups.ids),
+        )
 
     def test_report(self):
         """The funder report: the volunteers and the bags (one per household)
@@ -272,6 +277,9 @@ class TestIndicators(VracDistributionCase):
         }
         self.assertEqual(sections["volunteer_hours"], "volunteers")
         self.assertEqual(sections["baskets_collected"], "distribution")
+        # The section of the distributions comes after the groups' activity.
+        codes = [section["code"] for section in data["sections"]]
+        self.assertEqual(codes.index("distribution"), codes.index("activity") + 1)
         served = lines["volunteers_served"]
         self.assertEqual((served["value"], served["previous"]), (3, 1))
         self.assertEqual(served["display"], "< 5")

@@ -181,15 +181,27 @@ class VracIndicator(models.AbstractModel):
         return rows
 
     @api.model
+    def _vrac_indicator_section_specs(self):
+        """{code: (sequence, label)}: the sections of the report.
+
+        Hook: an addon adds its sections (the tiers their social mix, the
+        distributions theirs), placed by their sequence among these.
+        """
+        return {
+            "members": (10, _("Member households")),
+            "volunteers": (30, _("Volunteers")),
+            "activity": (40, _("Groups and orders")),
+        }
+
+    @api.model
     def _vrac_indicator_sections(self):
         """Ordered sections of the report: [(code, label)]."""
+        specs = self._vrac_indicator_section_specs()
         return [
-            ("members", _("Member households")),
-            ("mixite", _("Social mix")),
-            ("volunteers", _("Volunteers")),
-            ("activity", _("Groups and orders")),
-            ("distribution", _("Distributions")),
-            ("solidarity", _("Solidarity")),
+            (code, label)
+            for code, (_sequence, label) in sorted(
+                specs.items(), key=lambda item: (item[1][0], item[0])
+            )
         ]
 
     @api.model

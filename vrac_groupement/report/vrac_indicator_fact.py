@@ -6,8 +6,13 @@ from odoo.tools import SQL
 
 from ..models.vrac_indicator import COUNTED_MEMBERSHIP_STATES, RUN_CYCLE_STATES
 
-# Fields whose header the pivot opens with `field = value` in the domain.
-HEADER_FIELDS = ("indicator", "groupement_id", "company_id", "funder_id")
+# Fields whose header the pivot opens with `field = value` in the domain
+# (with the columns the addons add, see `_vrac_fact_columns`).
+HEADER_FIELDS = ("indicator", "groupement_id", "company_id")
+# What every source of facts gives (see `_vrac_fact_sources`).
+FACT_KEYS = ("id", "date", "groupement_id", "company_id", "indicator", "value", "from")
+# Ids of the view: source row id * SOURCE_FACTOR + the source's number.
+SOURCE_FACTOR = 64
 
 
 class VracIndicatorFact(models.Model):
@@ -16,16 +21,18 @@ class VracIndicatorFact(models.Model):
     A read-only SQL view: one row per event (a household joins, a membership
     is renewed or ends, a cycle runs, an order line is sold...) with its date,
     group, branch and value. It holds no name: the views can only aggregate.
-    Each addon adds its rows by extending `_vrac_fact_queries` and
-    `_vrac_fact_indicators`.
+    Each addon adds its rows by extending `_vrac_fact_sources` (one entry
+    per query: its FROM and the expressions of the common columns) and
+    `_vrac_fact_indicators`, and its own columns by extending
+    `_vrac_fact_columns` (with the field).
 
     Household orders count once their cycle has closed, quotations included
     (they are confirmed only when a distribution prepares the bags).
 
-    Every query selects, in this order: id, date, groupement_id, company_id,
-    indicator, funder_id, value. Ids are made unique by `source id * 64 + a
-    code` proper to each query (vrac_groupement 1-9, vrac_tarifs 10-29,
-    vrac_distribution 30-39).
+    The engine writes every SELECT (`_vrac_fact_queries`): the common
+    columns in one order, the addons' columns (empty where a source does
+    not give them), and unique ids (`source row id * 64 + the source's
+    number`).
     """
 
     _name = "vrac.indicator.fact"
@@ -40,7 +47,6 @@ class VracIndicatorFact(models.Model):
     )
     company_id = fields.Many2one("res.company", string="Branch", readonly=True)
     indicator = fields.Selection(selection="_vrac_fact_indicators", readonly=True)
-    funder_id = fields.Many2one("res.partner", readonly=True)
     value = fields.Float(readonly=True, group_operator="sum")
 
     @api.model
@@ -106,13 +112,14 @@ class VracIndicatorFact(models.Model):
         opened is the pivot's domain AND `field = value` (one per header
         level, last): peel those off, for the fields one groups by."""
         domain = expression.normalize_domain(list(domain or []))
+        header_fields = HEADER_FIELDS + tuple(self._vrac_fact_columns())
         peeled = []
         while domain:
             leaf = domain[-1]
             if not (
                 isinstance(leaf, (list, tuple))
                 and len(leaf) == 3
-                and leaf[0] in HEADER_FIELDS
+                and leaf[0] in header_fields
                 and leaf[1] == "="
                 and not isinstance(leaf[2], (list, tuple, bool))
                 and leaf[0] not in dimensions
@@ -348,17 +355,33 @@ class VracIndicatorFact(models.Model):
             ("sales_amount", _("Sales at cost price (untaxed)")),
         ]
 
+    # ------------------------------------------------------------------
+    # The view: sources of facts
+    # ------------------------------------------------------------------
     @api.model
-    def _vrac_fact_queries(self):
-        """SQL objects whose rows are united in the view."""
+    def _vrac_fact_columns(self):
+        """{column: SQL}: the columns of the view besides the common ones
+        (id, date, groupement_id, company_id, indicator, value), each with
+        the value of the sources that do not give it (a typed NULL).
+
+        Hook: an addon adding a field to the facts (the funder of a share)
+        declares its column here, and fills it in its own sources only.
+        """
+        return {}
+
+    @api.model
+    def _vrac_fact_sources(self):
+        """{name: source}: the queries whose rows make the view, in order.
+
+        A source is a dict of SQL (or plain values, passed as parameters):
+        `id` (unique among the rows of this source), `date`,
+        `groupement_id`, `company_id`, `indicator` (its code), `value`,
+        `from` (the FROM ... WHERE ... of the query), and any column of
+        `_vrac_fact_columns` it fills. Hook: an addon adds its sources (or
+        changes one, by its name); `_vrac_fact_queries` writes the SELECT
+        and numbers the rows, so no source picks its ids.
+        """
         membership = """
-            SELECT l.id * 64 + %(code)s AS id,
-                   %(date)s AS date,
-                   p.vrac_groupement_id AS groupement_id,
-                   g.company_id AS company_id,
-                   %(indicator)s AS indicator,
-                   NULL::integer AS funder_id,
-                   1.0 AS value
               FROM membership_membership_line l
               JOIN res_partner p ON p.id = l.partner
               JOIN vrac_groupement g ON g.id = p.vrac_groupement_id
@@ -392,14 +415,13 @@ class VracIndicatorFact(models.Model):
             )""",
             COUNTED_MEMBERSHIP_STATES,
         )
+        membership_line = {
+            "id": SQL("l.id"),
+            "groupement_id": SQL("p.vrac_groupement_id"),
+            "company_id": SQL("g.company_id"),
+            "value": SQL("1.0"),
+        }
         sale_line = """
-            SELECT l.id * 64 + %(code)s AS id,
-                   c.date_close::date AS date,
-                   o.vrac_groupement_id AS groupement_id,
-                   o.company_id AS company_id,
-                   %(indicator)s AS indicator,
-                   NULL::integer AS funder_id,
-                   %(value)s AS value
               FROM sale_order_line l
               JOIN sale_order o ON o.id = l.order_id
               JOIN vrac_order_cycle c ON c.id = o.vrac_cycle_id
@@ -425,70 +447,126 @@ class VracIndicatorFact(models.Model):
                 xmlid,
             )
 
-        return [
-            SQL(
-                """
-            SELECT p.id * 64 + 1 AS id,
-                   p.vrac_join_date AS date,
-                   p.vrac_groupement_id AS groupement_id,
-                   g.company_id AS company_id,
-                   'new_members' AS indicator,
-                   NULL::integer AS funder_id,
-                   1.0 AS value
+        sources = {
+            "new_members": {
+                "id": SQL("p.id"),
+                "date": SQL("p.vrac_join_date"),
+                "groupement_id": SQL("p.vrac_groupement_id"),
+                "company_id": SQL("g.company_id"),
+                "indicator": "new_members",
+                "value": SQL("1.0"),
+                "from": SQL(
+                    """
               FROM res_partner p
               JOIN vrac_groupement g ON g.id = p.vrac_groupement_id
              WHERE p.vrac_is_household
                AND p.active
                AND p.vrac_join_date IS NOT NULL
-            """
-            ),
-            SQL(
-                membership,
-                code=2,
-                date=SQL("l.date_from"),
-                indicator="renewals",
-                states=COUNTED_MEMBERSHIP_STATES,
-                condition=earlier,
-            ),
-            SQL(
-                membership,
-                code=3,
-                date=SQL("l.date_to"),
-                indicator="expired",
-                states=COUNTED_MEMBERSHIP_STATES,
-                condition=not_followed,
-            ),
-            SQL(
-                """
-            SELECT cg.id * 64 + 4 AS id,
-                   c.date_close::date AS date,
-                   cg.groupement_id AS groupement_id,
-                   c.company_id AS company_id,
-                   'cycles_run' AS indicator,
-                   NULL::integer AS funder_id,
-                   1.0 AS value
+                    """
+                ),
+            },
+            "renewals": {
+                **membership_line,
+                "date": SQL("l.date_from"),
+                "indicator": "renewals",
+                "from": SQL(
+                    membership, states=COUNTED_MEMBERSHIP_STATES, condition=earlier
+                ),
+            },
+            "expired": {
+                **membership_line,
+                "date": SQL("l.date_to"),
+                "indicator": "expired",
+                "from": SQL(
+                    membership, states=COUNTED_MEMBERSHIP_STATES, condition=not_followed
+                ),
+            },
+            "cycles_run": {
+                "id": SQL("cg.id"),
+                "date": SQL("c.date_close::date"),
+                "groupement_id": SQL("cg.groupement_id"),
+                "company_id": SQL("c.company_id"),
+                "indicator": "cycles_run",
+                "value": SQL("1.0"),
+                "from": SQL(
+                    """
               FROM vrac_order_cycle_groupement cg
               JOIN vrac_order_cycle c ON c.id = cg.cycle_id
              WHERE c.state IN %s
-            """,
-                RUN_CYCLE_STATES,
-            ),
-        ] + [
-            SQL(
-                sale_line,
-                code=code,
-                indicator=indicator,
-                value=value,
-                cycle_states=RUN_CYCLE_STATES,
-                condition=condition,
+                    """,
+                    RUN_CYCLE_STATES,
+                ),
+            },
+        }
+        for indicator, value, condition in (
+            ("sales_amount", SQL("l.price_subtotal"), SQL("TRUE")),
+            ("volume_kg", quantity, uom_category("product_uom_categ_kgm")),
+            ("volume_units", quantity, uom_category("product_uom_categ_unit")),
+            ("volume_litres", quantity, uom_category("product_uom_categ_vol")),
+        ):
+            sources[indicator] = {
+                "id": SQL("l.id"),
+                "date": SQL("c.date_close::date"),
+                "groupement_id": SQL("o.vrac_groupement_id"),
+                "company_id": SQL("o.company_id"),
+                "indicator": indicator,
+                "value": value,
+                "from": SQL(
+                    sale_line, cycle_states=RUN_CYCLE_STATES, condition=condition
+                ),
+            }
+        return sources
+
+    @api.model
+    def _vrac_fact_queries(self):
+        """SQL objects whose rows are united in the view: one SELECT per
+        source of `_vrac_fact_sources`, numbered from 1. The id of a row is
+        its source row's id * SOURCE_FACTOR + the source's number, unique in
+        the view whatever the addons installed."""
+        sources = self._vrac_fact_sources()
+        if len(sources) >= SOURCE_FACTOR:
+            raise ValueError(
+                f"vrac.indicator.fact: {len(sources)} sources, at most "
+                f"{SOURCE_FACTOR - 1} (raise SOURCE_FACTOR)"
             )
-            for code, indicator, value, condition in (
-                (5, "sales_amount", SQL("l.price_subtotal"), SQL("TRUE")),
-                (6, "volume_kg", quantity, uom_category("product_uom_categ_kgm")),
-                (7, "volume_units", quantity, uom_category("product_uom_categ_unit")),
-                (8, "volume_litres", quantity, uom_category("product_uom_categ_vol")),
-            )
+        columns = self._vrac_fact_columns()
+        return [
+            self._vrac_fact_select(number, name, source, columns)
+            for number, (name, source) in enumerate(sources.items(), start=1)
         ]
+
+    @api.model
+    def _vrac_fact_select(self, number, name, source, columns):
+        """The SELECT of one source: the common columns, then the columns
+        of `_vrac_fact_columns` (given by the source, or empty)."""
+        unknown = set(source) - set(FACT_KEYS) - set(columns)
+        missing = set(FACT_KEYS) - set(source)
+        if unknown or missing:
+            raise ValueError(
+                f"vrac.indicator.fact source {name!r}: unknown "
+                f"{sorted(unknown)}, missing {sorted(missing)}"
+            )
+
+        def as_sql(value):
+            return value if isinstance(value, SQL) else SQL("%s", value)
+
+        selected = [
+            SQL("(%s) * %s + %s AS id", source["id"], SOURCE_FACTOR, number),
+            *(
+                SQL("%s AS %s", as_sql(source[column]), SQL.identifier(column))
+                for column in ("date", "groupement_id", "company_id", "indicator")
+            ),
+            *(
+                SQL(
+                    "%s AS %s",
+                    as_sql(source[column]) if column in source else empty,
+                    SQL.identifier(column),
+                )
+                for column, empty in columns.items()
+            ),
+            SQL("%s AS value", as_sql(source["value"])),
+        ]
+        return SQL("SELECT %s %s", SQL(", ").join(selected), source["from"])
 
     def init(self):
         tools.drop_view_if_exists(self.env.cr, self._table)

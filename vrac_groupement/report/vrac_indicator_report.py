@@ -47,20 +47,17 @@ class ReportVracIndicator(models.AbstractModel):
     # ------------------------------------------------------------------
     @api.model
     def _vrac_charts(self, report):
-        """[{"title", "svg"}]: the charts of the report, in order."""
+        """[{"title", "svg"}]: the charts of the report, in order.
+
+        Hook: an addon appends the charts of its sections (see
+        `_vrac_section_chart`).
+        """
         charts = []
-        sections = {section["code"]: section for section in report["sections"]}
-        members = sections.get("members")
-        counts = [
-            line for line in (members or {}).get("rows", []) if line["unit"] == "count"
-        ]
-        if counts:
-            charts.append(
-                {
-                    "title": _("Members: this period and the previous one"),
-                    "svg": self._vrac_svg_compare(counts, report),
-                }
-            )
+        members = self._vrac_section_chart(
+            report, "members", "count", _("Members: this period and the previous one")
+        )
+        if members:
+            charts.append(members)
         if report["monthly"]:
             charts.append(
                 {
@@ -75,18 +72,26 @@ class ReportVracIndicator(models.AbstractModel):
                         "svg": self._vrac_svg_months(report, "volume_kg", KG_COLOR),
                     }
                 )
-        mixite = sections.get("mixite")
-        shares = [
-            line for line in (mixite or {}).get("rows", []) if line["unit"] == "percent"
-        ]
-        if shares:
-            charts.append(
-                {
-                    "title": _("Social mix (shares in %)"),
-                    "svg": self._vrac_svg_compare(shares, report, maximum=100.0),
-                }
-            )
         return charts
+
+    @api.model
+    def _vrac_section_chart(self, report, section, unit, title, maximum=None):
+        """The chart of the lines of `unit` in a section of the report, this
+        period beside the previous one ({"title", "svg"}), or None when the
+        section has none."""
+        lines = [
+            line
+            for report_section in report["sections"]
+            if report_section["code"] == section
+            for line in report_section["rows"]
+            if line["unit"] == unit
+        ]
+        if not lines:
+            return None
+        return {
+            "title": title,
+            "svg": self._vrac_svg_compare(lines, report, maximum=maximum),
+        }
 
     @api.model
     def _vrac_svg_text(self, x, y, text, anchor="start", weight="normal"):

@@ -279,39 +279,6 @@ class TestIndicatorReport(VracCycleCase):
         self.assertIn("&lt; 5", members_chart)
         self.assertNotIn(">3</text>", members_chart)
 
-    def test_charts_hide_small_counts_and_escape_text(self):
-        """The social mix chart (its rows come from vrac_tarifs) draws no
-        hidden share and escapes the labels."""
-        data = self.wizard()._vrac_report_data()
-        data["sections"].append(
-            {
-                "code": "mixite",
-                "label": "Social mix",
-                "rows": [
-                    {
-                        "key": "tier_share_a",
-                        "label": "Tier <A> & co",
-                        "unit": "percent",
-                        "value": 42.86,
-                        "previous": 61.5,
-                        "suppressed": True,
-                        "previous_suppressed": False,
-                        "display": "< 5",
-                        "previous_display": "61.5 %",
-                    }
-                ],
-            }
-        )
-        charts = self.env["report.vrac_groupement.report_vrac_indicator"]._vrac_charts(
-            data
-        )
-        svg = str(charts[-1]["svg"])
-        self.assertIn("Tier &lt;A&gt; &amp; co", svg)
-        self.assertIn(">&lt; 5</text>", svg)
-        self.assertIn(">61.5 %</text>", svg)
-        self.assertNotIn(">42", svg)
-        self.assertIn('width="0.0" height="12.0" fill="#1f77b4"', svg)
-
     def test_report_pdf(self):
         if self.env["ir.actions.report"].get_wkhtmltopdf_state() != "ok":
             self.skipTest("wkhtmltopdf is not installed")

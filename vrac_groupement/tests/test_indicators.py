@@ -3,6 +3,7 @@
 from datetime import date
 
 from odoo.tests import tagged
+from odoo.tools import SQL
 
 from .common import VracCycleCase
 
@@ -235,3 +236,61 @@ class TestIndicators(VracCycleCase):
         rows = {row["indicator"]: row for row in pivot()}
         self.assertEqual(rows["new_members"]["value"], 3)
         self.assertIs(rows["expired"]["value"], False)
+
+    def test_fact_sources_get_unique_ids_and_their_columns(self):
+        """An addon gives its facts as a source (the FROM and the common
+        columns): the engine numbers its rows apart from the others' and
+        fills the columns it does not give."""
+        Fact = type(self.env["vrac.indicator.fact"])
+        sources = Fact._vrac_fact_sources
+        columns = Fact._vrac_fact_columns
+
+        def with_test_source(model):
+            return {
+                **sources(model),
+                "test_households": {
+                    # The same rows as "new_members": only the number differs.
+                    "id": SQL("p.id"),
+                    "date": SQL("p.vrac_join_date"),
+                    "groupement_id": SQL("p.vrac_groupement_id"),
+                    "company_id": SQL("p.company_id"),
+                    "indicator": "new_members",
+                    "value": SQL("10.0"),
+                    "test_note": SQL("p.id"),
+                    "from": SQL(
+                        "FROM res_partner p WHERE p.vrac_groupement_id = %s"
+                        " AND p.vrac_is_household AND p.active"
+                        " AND p.vrac_join_date IS NOT NULL",
+                        self.romans.id,
+                    ),
+                },
+            }
+
+        def with_test_column(model):
+            return dict(columns(model), test_note=SQL("NULL::integer"))
+
+        self.patch(Fact, "_vrac_fact_sources", with_test_source)
+        self.patch(Fact, "_vrac_fact_columns", with_test_column)
+        Fact.init(self.env["vrac.indicator.fact"])
+        self.env.cr.execute(
+            SQL(
+                """SELECT COUNT(*), COUNT(DISTINCT id), SUM(value),
+                          COUNT(test_note)
+                     FROM vrac_indicator_fact
+                    WHERE indicator = 'new_members' AND groupement_id = %s
+                      AND date BETWEEN %s AND %s""",
+                self.romans.id,
+                *YEAR,
+            )
+        )
+        # D, E and F twice: once by each source, the test's worth 10.
+        self.assertEqual(self.env.cr.fetchone(), (6, 6, 33.0, 3))
+
+        def missing_from(model):
+            test_sources = with_test_source(model)
+            del test_sources["test_households"]["from"]
+            return test_sources
+
+        self.patch(Fact, "_vrac_fact_sources", missing_from)
+        with self.assertRaisesRegex(ValueError, "test_households.*missing.*from"):
+            Fact.init(self.env["vrac.indicator.fact"])

@@ -18,9 +18,17 @@ class VracIndicator(models.AbstractModel):
     # Specs
     # ------------------------------------------------------------------
     @api.model
+    def _vrac_indicator_section_specs(self):
+        return dict(
+            super()._vrac_indicator_section_specs(),
+            social_mix=(20, _("Social mix")),
+            solidarity=(60, _("Solidarity")),
+        )
+
+    @api.model
     def _vrac_indicator_specs(self):
         specs = super()._vrac_indicator_specs()
-        specs.update(self._vrac_mixite_specs())
+        specs.update(self._vrac_social_mix_specs())
         specs.update(self._vrac_solidarity_specs())
         return specs
 
@@ -77,10 +85,10 @@ class VracIndicator(models.AbstractModel):
         return programs.funder_id
 
     @api.model
-    def _vrac_mixite_specs(self):
+    def _vrac_social_mix_specs(self):
         specs = {
             "precarity_households": {
-                "section": "mixite",
+                "section": "social_mix",
                 "sequence": 10,
                 "label": _("Households in a precarity tier (end of period)"),
                 "unit": "count",
@@ -88,7 +96,7 @@ class VracIndicator(models.AbstractModel):
             "precarity_share": {
                 "dashboard": 80,
                 "dashboard_target": "precarity_target",
-                "section": "mixite",
+                "section": "social_mix",
                 "sequence": 20,
                 # Among member households; the group's form counts every
                 # household of the group, members or not.
@@ -97,7 +105,7 @@ class VracIndicator(models.AbstractModel):
                 "ratio": ("precarity_households", "member_households"),
             },
             "precarity_target": {
-                "section": "mixite",
+                "section": "social_mix",
                 "sequence": 30,
                 "label": _("Target share in precarity"),
                 "unit": "percent",
@@ -106,7 +114,7 @@ class VracIndicator(models.AbstractModel):
                 "privacy_weights": "member_households",
             },
             "precarity_gap": {
-                "section": "mixite",
+                "section": "social_mix",
                 "sequence": 40,
                 "label": _(
                     "Gap to the target, in points (0 or more: target met; "
@@ -130,7 +138,7 @@ class VracIndicator(models.AbstractModel):
                 else tier.name
             )
             specs[key] = {
-                "section": "mixite",
+                "section": "social_mix",
                 "sequence": 100 + 2 * index,
                 # The tier's name says "Tarif A": not "au tarif Tarif A".
                 "label": _("%(tier)s: households", tier=name),
@@ -142,7 +150,7 @@ class VracIndicator(models.AbstractModel):
                 ),
             }
             specs[f"{key}_share"] = {
-                "section": "mixite",
+                "section": "social_mix",
                 "sequence": 101 + 2 * index,
                 "label": _("%(tier)s: share of the member households", tier=name),
                 "unit": "percent",
@@ -228,12 +236,12 @@ class VracIndicator(models.AbstractModel):
     @api.model
     def _vrac_indicator_values(self, groupements, date_from, date_to):
         values = super()._vrac_indicator_values(groupements, date_from, date_to)
-        values.update(self._vrac_mixite_values(groupements, date_to))
+        values.update(self._vrac_social_mix_values(groupements, date_to))
         values.update(self._vrac_funder_values(groupements, date_from, date_to))
         return values
 
     @api.model
-    def _vrac_mixite_values(self, groupements, date):
+    def _vrac_social_mix_values(self, groupements, date):
         """Households per tier and in precarity at `date`, target and gap.
 
         One read_group by group and tier; a household without tier counts in

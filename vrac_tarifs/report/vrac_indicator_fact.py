@@ -1,6 +1,6 @@
 # Copyright 2026 VRAC for Odoo contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo import _, api, models
+from odoo import _, api, fields, models
 from odoo.tools import SQL
 
 from ..models.vrac_funder_program import POS_COUNTED_STATES, SALE_COUNTED_STATES
@@ -66,6 +66,8 @@ class VracIndicatorFact(models.Model):
         "loyalty.program": ["company_id", "vrac_food_credit"],
     }
 
+    funder_id = fields.Many2one("res.partner", readonly=True)
+
     @api.model
     def _vrac_fact_indicators(self):
         return super()._vrac_fact_indicators() + [
@@ -77,12 +79,18 @@ class VracIndicatorFact(models.Model):
         ]
 
     @api.model
-    def _vrac_fact_queries(self):
-        return super()._vrac_fact_queries() + [
-            *self._vrac_solidarity_fund_queries(),
-            *self._vrac_funder_share_queries(),
-            *self._vrac_food_credit_queries(),
-        ]
+    def _vrac_fact_columns(self):
+        """The funder of a program's share (empty for the other facts)."""
+        return dict(super()._vrac_fact_columns(), funder_id=SQL("NULL::integer"))
+
+    @api.model
+    def _vrac_fact_sources(self):
+        return {
+            **super()._vrac_fact_sources(),
+            **self._vrac_solidarity_fund_sources(),
+            **self._vrac_funder_share_sources(),
+            **self._vrac_food_credit_sources(),
+        }
 
     @staticmethod
     def _vrac_household_group(order):
@@ -96,8 +104,8 @@ class VracIndicatorFact(models.Model):
             SQL.identifier(order),
         )
 
-    def _vrac_solidarity_fund_queries(self):
-        """Coupons and donations in, discounts out (codes 10 to 13).
+    def _vrac_solidarity_fund_sources(self):
+        """Coupons and donations in, discounts out.
 
         Same movements as `vrac.solidarity.fund.report`: the fund's lines of
         the paid till orders, and the posted entries on the fund's account
@@ -106,26 +114,20 @@ class VracIndicatorFact(models.Model):
         bank) count as donations; debits are neither in nor out.
         """
         pos_line = """
-            SELECT l.id * 64 + %(code)s AS id,
-                   o.date_order::date AS date,
-                   COALESCE(f.groupement_id, %(household_group)s) AS groupement_id,
-                   f.company_id AS company_id,
-                   %(indicator)s AS indicator,
-                   NULL::integer AS funder_id,
-                   %(value)s AS value
               FROM pos_order_line l
               JOIN pos_order o ON o.id = l.order_id
               JOIN vrac_solidarity_fund f ON l.product_id IN %(products)s
              WHERE o.state IN %(states)s
         """
+        till = {
+            "id": SQL("l.id"),
+            "date": SQL("o.date_order::date"),
+            "groupement_id": SQL(
+                "COALESCE(f.groupement_id, %s)", self._vrac_household_group("o")
+            ),
+            "company_id": SQL("f.company_id"),
+        }
         entry = """
-            SELECT aml.id * 64 + %(code)s AS id,
-                   aml.date AS date,
-                   f.groupement_id AS groupement_id,
-                   f.company_id AS company_id,
-                   %(indicator)s AS indicator,
-                   NULL::integer AS funder_id,
-                   %(value)s AS value
               FROM account_move_line aml
               JOIN vrac_solidarity_fund f ON f.account_id = aml.account_id
              WHERE aml.parent_state = 'posted'
@@ -137,125 +139,139 @@ class VracIndicatorFact(models.Model):
                )
                AND %(condition)s
         """
-        received = SQL("(f.coupon_product_id, f.donation_product_id)")
-        given = SQL("(f.discount_product_id)")
-        return [
-            SQL(
-                pos_line,
-                code=10,
-                household_group=self._vrac_household_group("o"),
-                indicator="solidarity_in",
-                value=SQL("l.price_subtotal"),
-                products=received,
-                states=POS_COUNTED_STATES,
-            ),
-            SQL(
-                pos_line,
-                code=11,
-                household_group=self._vrac_household_group("o"),
-                indicator="solidarity_out",
-                value=SQL("-l.price_subtotal"),
-                products=given,
-                states=POS_COUNTED_STATES,
-            ),
-            SQL(
-                entry,
-                code=12,
-                indicator="solidarity_in",
-                value=SQL("-aml.balance"),
-                condition=SQL(
-                    """(aml.product_id IN (f.coupon_product_id, f.donation_product_id)
-                    OR (aml.product_id IS NULL AND aml.balance < 0))"""
+        accounting = {
+            "id": SQL("aml.id"),
+            "date": SQL("aml.date"),
+            "groupement_id": SQL("f.groupement_id"),
+            "company_id": SQL("f.company_id"),
+        }
+        return {
+            "solidarity_in_till": {
+                **till,
+                "indicator": "solidarity_in",
+                "value": SQL("l.price_subtotal"),
+                "from": SQL(
+                    pos_line,
+                    products=SQL("(f.coupon_product_id, f.donation_product_id)"),
+                    states=POS_COUNTED_STATES,
                 ),
-            ),
-            SQL(
-                entry,
-                code=13,
-                indicator="solidarity_out",
-                value=SQL("aml.balance"),
-                condition=SQL("aml.product_id = f.discount_product_id"),
-            ),
-        ]
+            },
+            "solidarity_out_till": {
+                **till,
+                "indicator": "solidarity_out",
+                "value": SQL("-l.price_subtotal"),
+                "from": SQL(
+                    pos_line,
+                    products=SQL("(f.discount_product_id)"),
+                    states=POS_COUNTED_STATES,
+                ),
+            },
+            "solidarity_in_entry": {
+                **accounting,
+                "indicator": "solidarity_in",
+                "value": SQL("-aml.balance"),
+                "from": SQL(
+                    entry,
+                    condition=SQL(
+                        """(aml.product_id IN (f.coupon_product_id,
+                                           f.donation_product_id)
+                    OR (aml.product_id IS NULL AND aml.balance < 0))"""
+                    ),
+                ),
+            },
+            "solidarity_out_entry": {
+                **accounting,
+                "indicator": "solidarity_out",
+                "value": SQL("aml.balance"),
+                "from": SQL(
+                    entry, condition=SQL("aml.product_id = f.discount_product_id")
+                ),
+            },
+        }
 
-    def _vrac_funder_share_queries(self):
-        """The funders' shares, at the till and on sale orders (codes 14, 15).
+    def _vrac_funder_share_sources(self):
+        """The funders' shares, at the till and on sale orders.
 
         The share lines are negative: the value is what the funder pays.
         """
-        return [
-            SQL(
-                """
-            SELECT l.id * 64 + 14 AS id,
-                   o.date_order::date AS date,
-                   %(household_group)s AS groupement_id,
-                   p.company_id AS company_id,
-                   'program_share' AS indicator,
-                   p.funder_id AS funder_id,
-                   -l.price_subtotal_incl AS value
+        share = {
+            "id": SQL("l.id"),
+            "date": SQL("o.date_order::date"),
+            "company_id": SQL("p.company_id"),
+            "indicator": "program_share",
+            "funder_id": SQL("p.funder_id"),
+        }
+        return {
+            "program_share_till": {
+                **share,
+                "groupement_id": self._vrac_household_group("o"),
+                "value": SQL("-l.price_subtotal_incl"),
+                "from": SQL(
+                    """
               FROM pos_order_line l
               JOIN pos_order o ON o.id = l.order_id
               JOIN vrac_funder_program p ON p.share_product_id = l.product_id
-             WHERE o.state IN %(states)s
+             WHERE o.state IN %s
                -- a share settled with its sale order counts with the order
                AND l.sale_order_line_id IS NULL
-                """,
-                household_group=self._vrac_household_group("o"),
-                states=POS_COUNTED_STATES,
-            ),
-            SQL(
-                """
-            SELECT l.id * 64 + 15 AS id,
-                   o.date_order::date AS date,
-                   COALESCE(o.vrac_groupement_id, %(household_group)s)
-                       AS groupement_id,
-                   p.company_id AS company_id,
-                   'program_share' AS indicator,
-                   p.funder_id AS funder_id,
-                   -l.price_total AS value
+                    """,
+                    POS_COUNTED_STATES,
+                ),
+            },
+            "program_share_sale": {
+                **share,
+                "groupement_id": SQL(
+                    "COALESCE(o.vrac_groupement_id, %s)",
+                    self._vrac_household_group("o"),
+                ),
+                "value": SQL("-l.price_total"),
+                "from": SQL(
+                    """
               FROM sale_order_line l
               JOIN sale_order o ON o.id = l.order_id
               JOIN vrac_funder_program p ON p.share_product_id = l.product_id
-             WHERE l.state IN %(states)s
-                """,
-                household_group=self._vrac_household_group("o"),
-                states=SALE_COUNTED_STATES,
-            ),
-        ]
+             WHERE l.state IN %s
+                    """,
+                    SALE_COUNTED_STATES,
+                ),
+            },
+        }
 
-    def _vrac_food_credit_queries(self):
-        """Food credit issued and used (codes 16, 17), as in
-        `vrac.food.credit.report`: used is what the households paid with it."""
-        return [
-            SQL(
-                """
-            SELECT m.id * 64 + 16 AS id,
-                   m.date AS date,
-                   m.groupement_id AS groupement_id,
-                   m.company_id AS company_id,
-                   'food_credit_issued' AS indicator,
-                   NULL::integer AS funder_id,
-                   m.amount AS value
+    def _vrac_food_credit_sources(self):
+        """Food credit issued and used, as in `vrac.food.credit.report`:
+        used is what the households paid with it."""
+        return {
+            "food_credit_issued": {
+                "id": SQL("m.id"),
+                "date": SQL("m.date"),
+                "groupement_id": SQL("m.groupement_id"),
+                "company_id": SQL("m.company_id"),
+                "indicator": "food_credit_issued",
+                "value": SQL("m.amount"),
+                "from": SQL(
+                    """
               FROM vrac_food_credit_move m
              WHERE m.kind = 'issue'
-                """
-            ),
-            SQL(
-                """
-            SELECT l.id * 64 + 17 AS id,
-                   o.date_order::date AS date,
-                   %(household_group)s AS groupement_id,
-                   program.company_id AS company_id,
-                   'food_credit_used' AS indicator,
-                   NULL::integer AS funder_id,
-                   -l.price_subtotal_incl AS value
+                    """
+                ),
+            },
+            "food_credit_used": {
+                "id": SQL("l.id"),
+                "date": SQL("o.date_order::date"),
+                "groupement_id": self._vrac_household_group("o"),
+                "company_id": SQL("program.company_id"),
+                "indicator": "food_credit_used",
+                "value": SQL("-l.price_subtotal_incl"),
+                "from": SQL(
+                    """
               FROM pos_order_line l
               JOIN pos_order o ON o.id = l.order_id
               JOIN loyalty_reward reward ON reward.id = l.reward_id
               JOIN loyalty_program program ON program.id = reward.program_id
              WHERE program.vrac_food_credit
-               AND o.state IN %(states)s
-                """,
-                household_group=self._vrac_household_group("o"),
-                states=POS_COUNTED_STATES,
-            ),
-        ]
+               AND o.state IN %s
+                    """,
+                    POS_COUNTED_STATES,
+                ),
+            },
+        }

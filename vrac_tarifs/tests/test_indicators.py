@@ -433,12 +433,49 @@ class TestTarifsIndicators(VracTarifsCase):
         # Its target is no secret.
         self.assertEqual(rows["precarity_target"]["groups"][self.small.id], "50.0 %")
 
-    def test_mixite_is_set_based(self):
+    def test_social_mix_chart_hides_small_shares_and_escapes_text(self):
+        """The funder report charts the shares of the social mix (moved from
+        vrac_groupement's report tests): a hidden share draws no bar and
+        the labels are escaped."""
+        data = self.report()._vrac_report_data()
+        data["sections"] = [
+            section for section in data["sections"] if section["code"] != "social_mix"
+        ] + [
+            {
+                "code": "social_mix",
+                "label": "Social mix",
+                "rows": [
+                    {
+                        "key": "tier_share_a",
+                        "label": "Tier <A> & co",
+                        "unit": "percent",
+                        "value": 42.86,
+                        "previous": 61.5,
+                        "suppressed": True,
+                        "previous_suppressed": False,
+                        "display": "< 5",
+                        "previous_display": "61.5 %",
+                    }
+                ],
+            }
+        ]
+        charts = self.env["report.vrac_groupement.report_vrac_indicator"]._vrac_charts(
+            data
+        )
+        self.assertEqual(charts[-1]["title"], "Social mix (shares in %)")
+        svg = str(charts[-1]["svg"])
+        self.assertIn("Tier &lt;A&gt; &amp; co", svg)
+        self.assertIn(">&lt; 5</text>", svg)
+        self.assertIn(">61.5 %</text>", svg)
+        self.assertNotIn(">42", svg)
+        self.assertIn('width="0.0" height="12.0" fill="#1f77b4"', svg)
+
+    def test_social_mix_is_set_based(self):
         engine = self.env["vrac.indicator"]
         groupements = self.mix | self.small
-        engine._vrac_mixite_values(groupements, YEAR[1])
+        engine._vrac_social_mix_values(groupements, YEAR[1])
         with self.assertQueryCount(2):
-            engine._vrac_mixite_values(groupements, YEAR[1])
+            engine._vrac_social_mix_values(groupements, YEAR[1])
 
     def test_volunteer_sees_their_groups_only(self):
         volunteer = self.volunteer
