@@ -3,7 +3,6 @@
 import json
 
 from dateutil.relativedelta import relativedelta
-from markupsafe import Markup
 
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
@@ -114,7 +113,9 @@ class VracGroupement(models.Model):
 
     # Dashboard: this year so far beside the same span last year. Computed
     # at read time for all the cards at once (one engine call), through the
-    # same privacy threshold as the funder report.
+    # same privacy threshold as the funder report. Rendered by a QWeb
+    # template (every figure and label escaped); not sanitized, which would
+    # strip the rows' data-key.
     vrac_dashboard_html = fields.Html(
         string="Key indicators",
         compute="_compute_vrac_dashboard",
@@ -225,19 +226,19 @@ class VracGroupement(models.Model):
             groupement.vrac_dashboard_graph = graphs[groupement.id]
 
     def _vrac_dashboard_html(self):
-        """{group id: Markup}: a small table of the key indicators.
+        """{group id: Markup}: a small table of the key indicators, rendered
+        by the template `vrac_groupement.vrac_dashboard_table`.
 
         One engine call per period for all the groups; the figures go through
-        the funder report's formatting, so small counts show as "< 5", and
-        the counts that would give them back with the total of these groups
-        (the funder report of the same groups and days) as "hidden".
+        the engine's formatting, as in the funder report, so small counts
+        show as "< 5", and the counts that would give them back with the
+        total of these groups (the funder report of the same groups and
+        days) as "hidden".
         """
         (date_from, date_to), (previous_from, previous_to) = (
             self._vrac_dashboard_periods()
         )
         engine = self.env["vrac.indicator"]
-        report = self.env["vrac.indicator.report"]
-        # The indicators whose spec asks for the dashboard, in its order.
         current = {
             row["key"]: row
             for row in engine._vrac_indicator_rows(self, date_from, date_to)
@@ -246,24 +247,17 @@ class VracGroupement(models.Model):
             row["key"]: row
             for row in engine._vrac_indicator_rows(self, previous_from, previous_to)
         }
+        # The indicators whose spec asks for the dashboard, in its order.
         keys = sorted(
             (key for key, row in current.items() if row.get("dashboard")),
             key=lambda key: current[key]["dashboard"],
         )
-        header = Markup(
-            '<thead><tr><th></th><th class="text-end">%s</th>'
-            '<th class="text-end text-muted">%s</th></tr></thead>'
-        ) % (
-            _("This year"),
-            _("Last year"),
-        )
+        QWeb = self.env["ir.qweb"]
         result = {}
         for groupement in self:
             rows = []
             for key in keys:
                 row, before = current[key], previous.get(key) or current[key]
-                value = row["values"].get(groupement.id, 0.0)
-                previous_value = before["values"].get(groupement.id, 0.0)
                 label = row["label"]
                 target = current.get(row.get("dashboard_target"))
                 if target:
@@ -273,22 +267,22 @@ class VracGroupement(models.Model):
                         target=round(target["values"].get(groupement.id, 0.0)),
                     )
                 rows.append(
-                    Markup(
-                        '<tr data-key="%s"><td>%s</td>'
-                        '<td class="text-end text-nowrap">%s</td>'
-                        '<td class="text-end text-nowrap text-muted">%s</td></tr>'
-                    )
-                    % (
-                        key,
-                        label,
-                        report._vrac_format(row, value, groupement.id),
-                        report._vrac_format(before, previous_value, groupement.id),
-                    )
+                    {
+                        "key": key,
+                        "label": label,
+                        "value": engine._vrac_format_cell(
+                            row, row["values"].get(groupement.id, 0.0), groupement.id
+                        ),
+                        "previous": engine._vrac_format_cell(
+                            before,
+                            before["values"].get(groupement.id, 0.0),
+                            groupement.id,
+                        ),
+                    }
                 )
-            result[groupement.id] = Markup(
-                '<table class="table table-sm mb-0 o_vrac_dashboard_table">'
-                "%s<tbody>%s</tbody></table>"
-            ) % (header, Markup("").join(rows))
+            result[groupement.id] = QWeb._render(
+                "vrac_groupement.vrac_dashboard_table", {"rows": rows}
+            )
         return result
 
     def _vrac_dashboard_graphs(self):

@@ -5,6 +5,7 @@ from collections import defaultdict
 from dateutil.relativedelta import relativedelta
 
 from odoo import _, api, models
+from odoo.tools import formatLang
 
 RUN_CYCLE_STATES = ("closed", "ordered", "received", "done")
 COUNTED_MEMBERSHIP_STATES = ("paid", "invoiced")
@@ -179,6 +180,64 @@ class VracIndicator(models.AbstractModel):
             if weights and weights["hidden"] - {"total"}:
                 row["hidden"].add("total")
         return rows
+
+    @api.model
+    def _vrac_cell_hidden(self, row, column="total"):
+        """Whether a cell of a row (a group id or "total") is hidden.
+
+        The privacy pass decides (`_vrac_privacy_pass`, which sets `hidden`
+        on the rows of `_vrac_indicator_rows`): counts below the threshold,
+        the cells that would give them back, the shares of a hidden count.
+        A row built elsewhere goes through the same pass.
+        """
+        if "hidden" not in row:
+            self._vrac_privacy_pass([row])
+        return column in row["hidden"]
+
+    @api.model
+    def _vrac_suppressed_label(self):
+        return _("< %(threshold)s", threshold=self._vrac_privacy_threshold())
+
+    @api.model
+    def _vrac_hidden_label(self, row, value, column="total"):
+        """What a hidden figure shows: "< 5" for a small count or a share
+        of one; "hidden" for a figure hidden only so that it cannot give a
+        small count back (a count of 5 or more, a share of such a count)."""
+        threshold = self._vrac_privacy_threshold()
+        if row["unit"] == "count":
+            small = abs(value) < threshold
+        else:
+            small = any(
+                0 < (values.get(column) or 0) < threshold
+                for values in row.get("ratio_values") or ()
+            )
+        return self._vrac_suppressed_label() if small else _("hidden")
+
+    @api.model
+    def _vrac_format_cell(self, row, value, column="total"):
+        """The figure as every output shows it (dashboard, report, its
+        spreadsheet's hidden cells): a hidden cell as "< 5" or "hidden",
+        the others in the user's language."""
+        unit = row["unit"]
+        if self._vrac_cell_hidden(row, column):
+            return self._vrac_hidden_label(row, value, column)
+        if unit == "count":
+            return formatLang(self.env, value, digits=0, grouping=True)
+        if unit == "percent":
+            return "%s %%" % formatLang(self.env, value, digits=1)
+        if unit == "points":
+            return _("%(value)s points", value=formatLang(self.env, value, digits=1))
+        if unit == "amount":
+            return formatLang(
+                self.env, value, currency_obj=self.env.company.currency_id
+            )
+        if unit in ("kg", "litres", "hours"):
+            return _(
+                "%(value)s %(unit)s",
+                value=formatLang(self.env, value, digits=1, grouping=True),
+                unit={"kg": _("kg"), "litres": _("L"), "hours": _("h")}[unit],
+            )
+        return formatLang(self.env, value, digits=0, grouping=True)
 
     @api.model
     def _vrac_indicator_section_specs(self):

@@ -426,6 +426,26 @@ class TestIndicatorReport(VracCycleCase):
         self.assertEqual([point["value"] for point in values][2], 10.0)  # March
         self.assertEqual(sum(point["value"] for point in values), 10.0)
 
+    def test_dashboard_table_is_the_template_escaped(self):
+        """The cards' table is the QWeb template `vrac_dashboard_table`
+        rendered over the figures: a label is text, never markup."""
+        engine = type(self.env["vrac.indicator"])
+        specs = engine._vrac_indicator_specs
+
+        def with_odd_label(model):
+            result = specs(model)
+            result["people"] = dict(result["people"], label="People <b>& co</b>")
+            return result
+
+        self.patch(engine, "_vrac_indicator_specs", with_odd_label)
+        self.romans.invalidate_recordset(["vrac_dashboard_html"])
+        html = str(self.romans.vrac_dashboard_html)
+        self.assertIn("<td>People &lt;b&gt;&amp; co&lt;/b&gt;</td>", html)
+        self.assertNotIn("<b>", html)
+        template = self.env.ref("vrac_groupement.vrac_dashboard_table")
+        self.assertIn("o_vrac_dashboard_table", template.arch)
+        self.assertIn("o_vrac_dashboard_table", html)
+
     def test_dashboard_computed_in_one_pass(self):
         """The cards of all the groups come from one engine call per period."""
         calls = []

@@ -148,61 +148,6 @@ class VracIndicatorReport(models.TransientModel):
     # ------------------------------------------------------------------
     # Figures
     # ------------------------------------------------------------------
-    def _vrac_threshold(self):
-        return self.env["vrac.indicator"]._vrac_privacy_threshold()
-
-    def _vrac_is_suppressed(self, row, value, group_key="total"):
-        """Whether the figure is hidden to protect privacy.
-
-        The engine decides (`vrac.indicator._vrac_privacy_pass`, which sets
-        `hidden` on its rows): counts below the threshold, the cells that
-        would give them back with the total, and the shares computed from
-        a hidden count. A row built elsewhere goes through the same pass.
-        """
-        if "hidden" not in row:
-            self.env["vrac.indicator"]._vrac_privacy_pass([row])
-        return group_key in row["hidden"]
-
-    def _vrac_suppressed_label(self):
-        return _("< %(threshold)s", threshold=self._vrac_threshold())
-
-    def _vrac_hidden_label(self, row, value, group_key="total"):
-        """What a hidden figure shows: "< 5" for a small count or a share
-        of one; "hidden" for a figure hidden only so that it cannot give a
-        small count back (a count of 5 or more, a share of such a count)."""
-        threshold = self._vrac_threshold()
-        if row["unit"] == "count":
-            small = abs(value) < threshold
-        else:
-            small = any(
-                0 < (values.get(group_key) or 0) < threshold
-                for values in row.get("ratio_values") or ()
-            )
-        return self._vrac_suppressed_label() if small else _("hidden")
-
-    def _vrac_format(self, row, value, group_key="total"):
-        """The figure as shown: small counts as "< 5", in the user's language."""
-        unit = row["unit"]
-        if self._vrac_is_suppressed(row, value, group_key):
-            return self._vrac_hidden_label(row, value, group_key)
-        if unit == "count":
-            return formatLang(self.env, value, digits=0, grouping=True)
-        if unit == "percent":
-            return "%s %%" % formatLang(self.env, value, digits=1)
-        if unit == "points":
-            return _("%(value)s points", value=formatLang(self.env, value, digits=1))
-        if unit == "amount":
-            return formatLang(
-                self.env, value, currency_obj=self.env.company.currency_id
-            )
-        if unit in ("kg", "litres", "hours"):
-            return _(
-                "%(value)s %(unit)s",
-                value=formatLang(self.env, value, digits=1, grouping=True),
-                unit={"kg": _("kg"), "litres": _("L"), "hours": _("h")}[unit],
-            )
-        return formatLang(self.env, value, digits=0, grouping=True)
-
     def _vrac_change(self, unit, value, previous):
         """The change from the previous period as shown, or "" when unknown.
 
@@ -258,9 +203,9 @@ class VracIndicatorReport(models.TransientModel):
             if row.get("optional") and not value and not previous_value:
                 # A tier or a funder of another branch: nothing to say.
                 continue
-            suppressed = self._vrac_is_suppressed(row, value)
-            previous_suppressed = row["key"] in previous and self._vrac_is_suppressed(
-                before, previous_value
+            suppressed = engine._vrac_cell_hidden(row)
+            previous_suppressed = row["key"] in previous and engine._vrac_cell_hidden(
+                before
             )
             group_values = {
                 groupement.id: row["values"].get(groupement.id, 0.0)
@@ -274,8 +219,8 @@ class VracIndicatorReport(models.TransientModel):
                 "previous": previous_value,
                 "suppressed": suppressed,
                 "previous_suppressed": previous_suppressed,
-                "display": self._vrac_format(row, value),
-                "previous_display": self._vrac_format(before, previous_value),
+                "display": engine._vrac_format_cell(row, value),
+                "previous_display": engine._vrac_format_cell(before, previous_value),
                 "change": (
                     ""
                     if suppressed or previous_suppressed
@@ -283,11 +228,11 @@ class VracIndicatorReport(models.TransientModel):
                 ),
                 "group_values": group_values,
                 "group_suppressed": {
-                    group_id: self._vrac_is_suppressed(row, group_value, group_id)
-                    for group_id, group_value in group_values.items()
+                    group_id: engine._vrac_cell_hidden(row, group_id)
+                    for group_id in group_values
                 },
                 "groups": {
-                    group_id: self._vrac_format(row, group_value, group_id)
+                    group_id: engine._vrac_format_cell(row, group_value, group_id)
                     for group_id, group_value in group_values.items()
                 },
             }
@@ -315,17 +260,17 @@ class VracIndicatorReport(models.TransientModel):
             "previous_to": previous_to,
             "period": self._vrac_period_label(self.date_from, date_to, to_date),
             "previous_period": self._vrac_period_label(previous_from, previous_to),
-            "threshold": self._vrac_threshold(),
+            "threshold": engine._vrac_privacy_threshold(),
             "threshold_note": _(
                 "Counts below %(threshold)s are shown as < %(threshold)s to "
                 "protect privacy.",
-                threshold=self._vrac_threshold(),
+                threshold=engine._vrac_privacy_threshold(),
             ),
             "hidden_note": _(
                 'A figure marked "hidden" is not small: it is hidden so that the '
                 "total and the figures beside it cannot give a small count back."
             ),
-            "suppressed_label": self._vrac_suppressed_label(),
+            "suppressed_label": engine._vrac_suppressed_label(),
             "sections": sections,
             "monthly": self._vrac_monthly(groupements),
         }
