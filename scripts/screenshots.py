@@ -76,7 +76,7 @@ TARIFS_SHOTS = [
         "const tab = document.querySelector('a[name=\"vrac_tier\"]');"
         " tab.click(); tab.scrollIntoView({block: 'start'});",
     ),
-    ("mixite.png", "/web#action=vrac_tarifs.res_partner_action_mixite"),
+    ("social_mix.png", "/web#action=vrac_tarifs.res_partner_action_social_mix"),
     (
         "caisse.png",
         "/pos/ui?config_id={pos_config_id}",
