@@ -171,11 +171,15 @@ class VracIndicator(models.AbstractModel):
                     row["hidden"] |= by_key[key]["hidden"] & set(row["values"])
                 else:
                     # Not an indicator shown itself: only its small cells tell.
-                    row["hidden"] |= {
-                        column
-                        for column, value in key_values.items()
-                        if column in row["values"] and 0 < value < threshold
-                    }
+                    row["hidden"] |= self._vrac_hidden_cells(
+                        {
+                            column: value
+                            for column, value in key_values.items()
+                            if column in row["values"]
+                        },
+                        relations=[],
+                        threshold=threshold,
+                    )
             weights = by_key.get(row.get("privacy_weights"))
             if weights and weights["hidden"] - {"total"}:
                 row["hidden"].add("total")

@@ -255,7 +255,8 @@ class VracIndicatorFact(models.Model):
             lambda key: key[position] not in counts if position is not None else None,
         )
         if position is None and not only_counts and with_other_facts is not None:
-            if any(0 < value < threshold for value in values.values()):
+            # Asked only when a cell is small (the primary rule alone).
+            if engine._vrac_hidden_cells(values, relations=[], threshold=threshold):
                 others = with_other_facts()
                 other = self._vrac_pivot_cells(rows, levels, lambda key: key in others)[
                     1
