@@ -433,6 +433,17 @@ class TestTarifsIndicators(VracTarifsCase):
         # Its target is no secret.
         self.assertEqual(rows["precarity_target"]["groups"][self.small.id], "50.0 %")
 
+    def test_sections_of_the_tiers(self):
+        """vrac_tarifs declares its sections: the social mix after the
+        members, the solidarity last."""
+        data = self.report()._vrac_report_data()
+        codes = [section["code"] for section in data["sections"]]
+        self.assertEqual(codes[:2], ["members", "social_mix"])
+        self.assertEqual(codes[-1], "solidarity")
+        social_mix = data["sections"][1]
+        self.assertEqual(social_mix["label"], "Social mix")
+        self.assertIn("precarity_share", [line["key"] for line in social_mix["rows"]])
+
     def test_social_mix_chart_hides_small_shares_and_escapes_text(self):
         """The funder report charts the shares of the social mix (moved from
         vrac_groupement's report tests): a hidden share draws no bar and
