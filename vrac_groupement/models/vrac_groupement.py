@@ -9,8 +9,7 @@ from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools.misc import format_date
 
-# Membership states counted as "member" (paid, free, or invoiced and awaiting payment).
-MEMBER_STATES = ("paid", "free", "invoiced")
+from ..tools.membership import MEMBER_STATES
 
 
 class VracGroupement(models.Model):

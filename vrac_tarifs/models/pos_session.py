@@ -27,6 +27,7 @@ class PosSession(models.Model):
             "commercial_partner_id",
             "membership_state",
             "membership_stop",
+            "vrac_is_member_today",
             "vrac_funder_program_ids",
         ]
 
