@@ -331,21 +331,3 @@ class VracTier(models.Model):
         # Households' pricelists follow their tier, points of sale their tiers.
         self.env["res.partner"].invalidate_model(["property_product_pricelist"])
         self.env["pos.config"]._vrac_sync_tier_configs(self.company_id)
-
-    def price_for_cost(self, cost):
-        """The price of this tier for a cost (same rule as the pricelist)."""
-        self.ensure_one()
-        return pricing.tier_price(cost, self.percent, self.rounding)
-
-    @api.model
-    def _tier_for_resources(self, resources_per_unit, company):
-        tiers = self.search(
-            [("company_id", "=", company.id), ("by_resources", "=", True)]
-        )
-        return (
-            pricing.tier_for(
-                resources_per_unit,
-                [(tier, tier.resource_min, tier.resource_max) for tier in tiers],
-            )
-            or self.browse()
-        )
