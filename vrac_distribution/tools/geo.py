@@ -63,9 +63,3 @@ def leg_distances(points, start=None):
             distances.append(haversine_km(*previous, *point))
         previous = point
     return distances
-
-
-def total_km(distances):
-    """Sum of the known legs (None when no leg is known)."""
-    known = [distance for distance in distances if distance is not None]
-    return sum(known) if known else None

@@ -5,6 +5,8 @@ from datetime import date
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, ValidationError
 
+from ..tools.membership import is_member_today
+
 CONTACT_PREFERENCES = [
     ("phone", "Phone call"),
     ("sms", "SMS"),
@@ -97,6 +99,11 @@ class ResPartner(models.Model):
         compute="_compute_vrac_user_is_coordinator",
         help="Technical: the current user may grant free memberships.",
     )
+    vrac_is_member_today = fields.Boolean(
+        string="Member today",
+        compute="_compute_vrac_is_member_today",
+        help="Paid, free or invoiced membership that covers today.",
+    )
 
     @api.depends("vrac_groupement_id", "parent_id", "is_company")
     def _compute_vrac_is_household(self):
@@ -105,6 +112,14 @@ class ResPartner(models.Model):
                 partner.vrac_groupement_id
                 and not partner.parent_id
                 and not partner.is_company
+            )
+
+    @api.depends("membership_state", "membership_stop")
+    def _compute_vrac_is_member_today(self):
+        today = fields.Date.context_today(self)
+        for partner in self:
+            partner.vrac_is_member_today = is_member_today(
+                partner.membership_state, partner.membership_stop, today
             )
 
     @api.depends("member_lines.vrac_paid_date")

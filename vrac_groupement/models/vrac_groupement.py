@@ -8,8 +8,7 @@ from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools.misc import format_date
 
-# Membership states counted as "member" (paid, free, or invoiced and awaiting payment).
-MEMBER_STATES = ("paid", "free", "invoiced")
+from ..tools.membership import MEMBER_STATES
 
 
 class VracGroupement(models.Model):
@@ -140,12 +139,12 @@ class VracGroupement(models.Model):
 
     @api.depends("household_ids")
     def _compute_indicators(self):
-        indicators = self._get_indicators()
+        indicators = self._vrac_get_indicators()
         for groupement in self:
-            groupement._set_indicators(indicators.get(groupement.id, {}))
+            groupement._vrac_set_indicators(indicators.get(groupement.id, {}))
 
-    def _set_indicators(self, values):
-        """Assign the indicators of one group from its values of _get_indicators.
+    def _vrac_set_indicators(self, values):
+        """Assign the indicators of one group from its values of _vrac_get_indicators.
 
         Hook: an addon adding indicators computes its fields with
         _compute_indicators and sets them here, so one pass serves them all.
@@ -158,7 +157,7 @@ class VracGroupement(models.Model):
         self.new_member_count = values.get("new_members", 0)
         self.expired_member_count = values.get("expired", 0)
 
-    def _get_indicators(self):
+    def _vrac_get_indicators(self):
         """Return {groupement id: {indicator: value}} computed with read_group.
 
         Households and people count every active household of the group;
@@ -367,7 +366,9 @@ class VracGroupement(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         groupements = super().create(vals_list)
-        groupements.filtered(lambda g: not g.analytic_account_id)._create_analytic()
+        groupements.filtered(
+            lambda g: not g.analytic_account_id
+        )._vrac_create_analytic()
         return groupements
 
     def write(self, vals):
@@ -377,7 +378,7 @@ class VracGroupement(models.Model):
                 # Superuser: coordinators may not write analytic accounts; only the
                 # account of each group they just wrote follows its name and code.
                 groupement.analytic_account_id.sudo().write(
-                    groupement._prepare_analytic_values()
+                    groupement._vrac_prepare_analytic_values()
                 )
         return res
 
@@ -410,7 +411,7 @@ class VracGroupement(models.Model):
         unused.unlink()
         return res
 
-    def _prepare_analytic_values(self):
+    def _vrac_prepare_analytic_values(self):
         self.ensure_one()
         return {
             "name": self.name,
@@ -419,13 +420,13 @@ class VracGroupement(models.Model):
             "company_id": self.company_id.id,
         }
 
-    def _create_analytic(self):
+    def _vrac_create_analytic(self):
         # Superuser: coordinators may not create analytic accounts; one is made for each
         # group of `self`, which the caller just created.
         accounts = (
             self.env["account.analytic.account"]
             .sudo()
-            .create([groupement._prepare_analytic_values() for groupement in self])
+            .create([groupement._vrac_prepare_analytic_values() for groupement in self])
         )
         for groupement, account in zip(self, accounts, strict=True):
             groupement.analytic_account_id = account

@@ -7,8 +7,11 @@ from dateutil.relativedelta import relativedelta
 from odoo import _, api, models
 from odoo.tools import formatLang
 
+from ..tools.membership import MEMBER_STATES
+
 RUN_CYCLE_STATES = ("closed", "ordered", "received", "done")
-COUNTED_MEMBERSHIP_STATES = ("paid", "invoiced")
+# Dated membership lines counted as "member" (see tools/membership.py).
+COUNTED_MEMBERSHIP_STATES = MEMBER_STATES
 
 
 class VracIndicator(models.AbstractModel):

@@ -232,11 +232,6 @@ class VracOrderCycle(models.Model):
     # ------------------------------------------------------------------
     # Rights and states
     # ------------------------------------------------------------------
-    def _vrac_check_coordinator(self, message):
-        """Refuse with ``message`` unless the user is a coordinator."""
-        if not self.env.user.has_group("vrac_groupement.group_coordinator"):
-            raise UserError(message)
-
     def action_open(self):
         self._vrac_check_coordinator(_("Only a coordinator can open an order cycle."))
         self._vrac_check_state(

@@ -1,11 +1,12 @@
 # Copyright 2026 VRAC for Odoo contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import models
-from odoo.exceptions import UserError
+from odoo.exceptions import AccessError, UserError
 
 
 class VracStateMixin(models.AbstractModel):
-    """Records with a ``name`` and a ``state`` whose actions need some states."""
+    """Records with a ``name`` and a ``state`` whose actions need some states
+    (and, for some actions, a coordinator)."""
 
     _name = "vrac.state.mixin"
     _description = "VRAC record with states"
@@ -19,3 +20,9 @@ class VracStateMixin(models.AbstractModel):
             raise UserError(
                 message % {"name": wrong[0].name, "state": state_names[wrong[0].state]}
             )
+
+    def _vrac_check_coordinator(self, message):
+        """Refuse with ``message`` (an AccessError, as Odoo does for rights)
+        unless the user is a coordinator."""
+        if not self.env.user.has_group("vrac_groupement.group_coordinator"):
+            raise AccessError(message)

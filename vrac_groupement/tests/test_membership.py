@@ -92,6 +92,24 @@ class TestMembership(VracAssertMixin, AccountTestInvoicingCommon):
             self.assertEqual(household.membership_state, "paid")
             self.assertEqual(household.membership_stop, date(2028, 5, 9))
 
+    def test_member_today_trusts_the_end_date_before_the_nightly_cron(self):
+        """The till asks the server whether a household is a member today."""
+        household = self.household_die
+        self.assertFalse(household.vrac_is_member_today)
+        with freeze_time("2026-05-04"):
+            household._vrac_record_membership_payment(self.fee, 1.0)
+            household.invalidate_recordset(["vrac_is_member_today"])
+            self.assertTrue(household.vrac_is_member_today)
+        with freeze_time("2027-05-04"):
+            # Ended yesterday: still "paid" until the cron runs tonight.
+            household.invalidate_recordset(["vrac_is_member_today"])
+            self.assertEqual(household.membership_state, "paid")
+            self.assertEqual(household.membership_stop, date(2027, 5, 3))
+            self.assertFalse(household.vrac_is_member_today)
+        romans = self.household_romans.with_user(self.coordinator)
+        romans.write({"free_member": True, "vrac_free_member_reason": "CCAS"})
+        self.assertTrue(romans.vrac_is_member_today)
+
     def test_free_membership_granted_by_a_coordinator_with_a_reason(self):
         household = self.household_romans.with_user(self.coordinator)
         with self.assertRaisesText(ValidationError, "Say why"):

@@ -380,11 +380,11 @@ class TestOrderCycle(VracCycleCase, MockEmail):
 
     def test_only_coordinators_close_and_reopen(self):
         self.cycle._vrac_set_orders(self.orders)
-        with self.assertRaisesText(UserError, "Only a coordinator can close"):
+        with self.assertRaisesText(AccessError, "Only a coordinator can close"):
             self.cycle.with_user(self.volunteer).action_close()
         self.assertEqual(self.cycle.state, "open")
         self.cycle.with_user(self.coordinator).action_close()
-        with self.assertRaisesText(UserError, "Only a coordinator can reopen"):
+        with self.assertRaisesText(AccessError, "Only a coordinator can reopen"):
             self.cycle.with_user(self.volunteer).action_reopen()
         self.cycle.with_user(self.coordinator).action_reopen()
         self.assertEqual(self.cycle.state, "open")

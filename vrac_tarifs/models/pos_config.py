@@ -184,4 +184,4 @@ class PosConfig(models.Model):
         fund = self.sudo().vrac_solidarity_fund_id
         if not fund:
             return 0.0
-        return fund._get_available_amounts()[fund.id]
+        return fund._vrac_get_available_amounts()[fund.id]

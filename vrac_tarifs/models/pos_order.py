@@ -136,7 +136,7 @@ class PosOrder(models.Model):
         # sudo: only to find which rows to lock; nothing is read or returned.
         self.env["vrac.solidarity.fund"].sudo().search(
             [("discount_product_id", "in", list(product_ids))]
-        )._lock_for_discounts()
+        )._vrac_lock_for_discounts()
         self.env["vrac.funder.program"].sudo().search(
             [("share_product_id", "in", list(product_ids)), ("budget", "!=", 0)]
         )._vrac_lock_budget()

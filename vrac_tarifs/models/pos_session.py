@@ -27,6 +27,7 @@ class PosSession(models.Model):
             "commercial_partner_id",
             "membership_state",
             "membership_stop",
+            "vrac_is_member_today",
             "vrac_funder_program_ids",
         ]
 
@@ -146,7 +147,7 @@ class PosSession(models.Model):
             return False
         return {
             "id": fund.id,
-            "percentages": fund._get_percentages(),
+            "percentages": fund._vrac_get_percentages(),
             "discount_product_id": fund.discount_product_id.id,
             "coupon_product_id": fund.coupon_product_id.id,
             "donation_product_id": fund.donation_product_id.id,
@@ -218,7 +219,7 @@ class PosSession(models.Model):
         )
         MoveLine = data["MoveLine"]
         for fund in funds:
-            distribution = fund._get_analytic_distribution()
+            distribution = fund._vrac_get_analytic_distribution()
             line_ids = [
                 amounts["move_line_id"]
                 for key, amounts in sales.items()

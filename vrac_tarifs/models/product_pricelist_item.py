@@ -27,7 +27,7 @@ class ProductPricelistItem(models.Model):
             return price
         currency = currency or self.currency_id or self.env.company.currency_id
         cost = self._compute_base_price(product, quantity, uom, date, currency)
-        # Same rule as tools/pricing.tier_price and the till (models.esm.js).
+        # Same rule as the till (models.esm.js); tests/pricing_oracle.py checks it.
         if pricing.below_cost(price, cost):
             price += self.price_round
         return price

@@ -698,7 +698,7 @@ class VracFunderProgram(models.Model):
         return self.env["account.move"].create(vals_list)
 
     @api.model
-    def _cron_invoice_funders(self):
+    def _vrac_cron_invoice_funders(self):
         """Monthly: prepare last month's invoices of every program."""
         last_month = fields.Date.context_today(self) - relativedelta(months=1)
         date_start, date_end = self._vrac_month_bounds(last_month)

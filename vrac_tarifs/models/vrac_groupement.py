@@ -18,16 +18,16 @@ class VracGroupement(models.Model):
     def _compute_indicators(self):
         return super()._compute_indicators()
 
-    def _set_indicators(self, values):
-        res = super()._set_indicators(values)
+    def _vrac_set_indicators(self, values):
+        res = super()._vrac_set_indicators(values)
         households = values.get("households", 0)
         share = 100.0 * values.get("precarity", 0) / households if households else 0
         self.precarity_share = share
         self.precarity_target_met = share >= self.precarity_target
         return res
 
-    def _get_indicators(self):
-        result = super()._get_indicators()
+    def _vrac_get_indicators(self):
+        result = super()._vrac_get_indicators()
         # Households in a precarity tier, counted without reading any income.
         # Superuser: volunteers may not read tiers; only the default tier of the current
         # branch is taken.

@@ -124,7 +124,7 @@ class VracSolidarityFund(models.Model):
     ]
 
     def _compute_balance(self):
-        balances = self._get_balances()
+        balances = self._vrac_get_balances()
         for fund in self:
             fund.balance = balances.get(fund.id, 0.0)
             fund.available_amount = max(fund.balance - fund.floor_amount, 0.0)
@@ -132,7 +132,7 @@ class VracSolidarityFund(models.Model):
     @api.constrains("discount_percentages")
     def _check_discount_percentages(self):
         for fund in self:
-            fund._get_percentages()
+            fund._vrac_get_percentages()
 
     @api.constrains("floor_amount")
     def _check_floor_amount(self):
@@ -194,7 +194,7 @@ class VracSolidarityFund(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         funds = super().create(vals_list)
-        funds._create_missing_accounting()
+        funds._vrac_create_missing_accounting()
         return funds
 
     def write(self, vals):
@@ -206,7 +206,7 @@ class VracSolidarityFund(models.Model):
             "donation_product_id",
             "discount_product_id",
         } & set(vals) and not FUND_SETUP.is_raised(self.env):
-            self._create_missing_accounting()
+            self._vrac_create_missing_accounting()
         return res
 
     @api.ondelete(at_uninstall=False)
@@ -234,7 +234,7 @@ class VracSolidarityFund(models.Model):
 
     # Accounting set-up
 
-    def _prepare_account_values(self, code):
+    def _vrac_prepare_account_values(self, code):
         self.ensure_one()
         return {
             "name": _("Solidarity fund %(name)s", name=self.name),
@@ -244,7 +244,7 @@ class VracSolidarityFund(models.Model):
             "company_id": self.company_id.id,
         }
 
-    def _prepare_product_values(self, kind):
+    def _vrac_prepare_product_values(self, kind):
         """Values of the coupon, donation or discount product of the fund."""
         self.ensure_one()
         names = {
@@ -273,7 +273,7 @@ class VracSolidarityFund(models.Model):
             ),
         }
 
-    def _create_missing_accounting(self):
+    def _vrac_create_missing_accounting(self):
         """Give each fund its account and its products when it has none."""
         funds = FUND_SETUP.on(self)
         # Superuser: fund managers may not create accounts; one account is made for each
@@ -285,14 +285,14 @@ class VracSolidarityFund(models.Model):
             code = Account._search_new_account_code(
                 company, len(sample.code or "") or 6, FUND_ACCOUNT_PREFIX
             )
-            fund.account_id = Account.create(fund._prepare_account_values(code))
+            fund.account_id = Account.create(fund._vrac_prepare_account_values(code))
         # Superuser: fund managers may not create products; the missing products of the
         # funds of `self` are made.
         Product = self.env["product.product"].sudo()
         for fund in funds:
             missing = {
                 kind: Product.with_company(fund.company_id).create(
-                    fund._prepare_product_values(kind)
+                    fund._vrac_prepare_product_values(kind)
                 )
                 for kind in ("coupon", "donation", "discount")
                 if not fund[f"{kind}_product_id"]
@@ -304,10 +304,10 @@ class VracSolidarityFund(models.Model):
                         for kind, product in missing.items()
                     }
                 )
-        funds._sync_product_accounts()
-        funds._sync_analytic_distribution_models()
+        funds._vrac_sync_product_accounts()
+        funds._vrac_sync_analytic_distribution_models()
 
-    def _sync_product_accounts(self):
+    def _vrac_sync_product_accounts(self):
         """The coupons, donations and discounts of a fund book to its account."""
         # Superuser: fund managers may not write product accounts; only the products of
         # the funds of `self` book to their account.
@@ -330,7 +330,7 @@ class VracSolidarityFund(models.Model):
                 }
             )
 
-    def _get_analytic_distribution(self):
+    def _vrac_get_analytic_distribution(self):
         """The analytic distribution of the fund's entries: its group's account."""
         self.ensure_one()
         # Superuser: the group's analytic account is read whatever the user's rights;
@@ -338,7 +338,7 @@ class VracSolidarityFund(models.Model):
         analytic = self.sudo().groupement_id.analytic_account_id
         return {str(analytic.id): 100.0} if analytic else {}
 
-    def _sync_analytic_distribution_models(self):
+    def _vrac_sync_analytic_distribution_models(self):
         """Entries on the fund account (invoices, bank) get the group's analytic."""
         # Superuser: fund managers may not write distribution models; only the models of
         # the accounts of the funds of `self` are kept.
@@ -350,7 +350,7 @@ class VracSolidarityFund(models.Model):
                     ("company_id", "=", fund.company_id.id),
                 ]
             )
-            distribution = fund._get_analytic_distribution()
+            distribution = fund._vrac_get_analytic_distribution()
             if not distribution:
                 existing.unlink()
             elif existing:
@@ -366,7 +366,7 @@ class VracSolidarityFund(models.Model):
 
     # Balance
 
-    def _get_fund_by_product(self):
+    def _vrac_get_fund_by_product(self):
         """{product: (fund, kind)} for the coupon, donation, discount products."""
         result = {}
         for fund in self:
@@ -376,7 +376,7 @@ class VracSolidarityFund(models.Model):
                     result[product] = (fund, kind)
         return result
 
-    def _get_balances(self):
+    def _vrac_get_balances(self):
         """{fund id: balance}: posted entries plus the open sessions' sales.
 
         Orders paid at the till are booked when their session closes (or at
@@ -403,7 +403,7 @@ class VracSolidarityFund(models.Model):
             )
         )
         balances = {fund.id: -posted.get(fund.account_id, 0.0) for fund in funds}
-        by_product = funds._get_fund_by_product()
+        by_product = funds._vrac_get_fund_by_product()
         if by_product:
             # Superuser: till lines of every cashier; only the sums of the products of
             # the funds of `self` are read.
@@ -426,9 +426,9 @@ class VracSolidarityFund(models.Model):
             for fund_id, amount in balances.items()
         }
 
-    def _get_available_amounts(self):
+    def _vrac_get_available_amounts(self):
         """{fund id: amount the discounts may still take}."""
-        balances = self._get_balances()
+        balances = self._vrac_get_balances()
         return {
             # Superuser: the floor is read by the amount groups only; here for the funds
             # of `self`.
@@ -436,7 +436,7 @@ class VracSolidarityFund(models.Model):
             for fund in self
         }
 
-    def _get_percentages(self):
+    def _vrac_get_percentages(self):
         """The discount percentages offered at the till, as numbers."""
         self.ensure_one()
         percentages = []
@@ -467,7 +467,7 @@ class VracSolidarityFund(models.Model):
 
     # Discounts
 
-    def _lock_for_discounts(self):
+    def _vrac_lock_for_discounts(self):
         """Serialize the discounts of concurrent tills on the same fund.
 
         See ``lock_money_rows``: a ``SELECT ... FOR UPDATE`` alone let two
@@ -483,26 +483,26 @@ class VracSolidarityFund(models.Model):
         :raise UserError: in the cashier's words, when a fund is short.
         """
         funds = self.browse([fund.id for fund in amounts])
-        funds._lock_for_discounts()
-        available = funds._get_available_amounts()
+        funds._vrac_lock_for_discounts()
+        available = funds._vrac_get_available_amounts()
         for fund, amount in amounts.items():
             left = available[fund.id]
             rounding = fund.currency_id.rounding
             if float_compare(amount, left, precision_rounding=rounding) > 0:
-                raise UserError(fund._get_short_message(amount, left))
+                raise UserError(fund._vrac_get_short_message(amount, left))
 
-    def _get_short_message(self, amount, available):
+    def _vrac_get_short_message(self, amount, available):
         self.ensure_one()
         return _(
             "The solidarity fund cannot cover this discount today: the discount "
             "is %(amount)s and the fund can give %(available)s. Nothing is lost: "
             "the order is still open, you may choose a smaller discount or "
             "remove it.",
-            amount=self._format_amount(amount),
-            available=self._format_amount(available),
+            amount=self._vrac_format_amount(amount),
+            available=self._vrac_format_amount(available),
         )
 
-    def _format_amount(self, amount):
+    def _vrac_format_amount(self, amount):
         self.ensure_one()
         return formatLang(self.env, amount, currency_obj=self.currency_id)
 

@@ -204,19 +204,19 @@ class VracTier(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         tiers = super().create(vals_list)
-        tiers._sync_pricelists()
-        tiers._recompute_household_tiers()
+        tiers._vrac_sync_pricelists()
+        tiers._vrac_recompute_household_tiers()
         return tiers
 
     def write(self, vals):
         res = super().write(vals)
         if {"name", "percent", "rounding", "active", "company_id"} & set(vals):
-            self._sync_pricelists()
+            self._vrac_sync_pricelists()
         if {"resource_min", "resource_max", "by_resources", "active"} & set(vals):
-            self._recompute_household_tiers()
+            self._vrac_recompute_household_tiers()
         return res
 
-    def _recompute_household_tiers(self):
+    def _vrac_recompute_household_tiers(self):
         """Households whose tier comes from their resources follow new bounds."""
         # Superuser: every household by resources of the tiers' branches follows the new
         # bounds, also those the writer cannot open; only the branches of `self`.
@@ -246,7 +246,7 @@ class VracTier(models.Model):
                 _("Households are in this tier: archive it or move them first.")
             )
 
-    def _prepare_pricelist_item(self):
+    def _vrac_prepare_pricelist_item(self):
         self.ensure_one()
         return {
             "applied_on": "3_global",
@@ -258,7 +258,7 @@ class VracTier(models.Model):
             "vrac_never_below_cost": self.percent >= 0,
         }
 
-    def _prepare_pricelist_fee_item(self):
+    def _vrac_prepare_pricelist_fee_item(self):
         """Fees and coupons keep their sale price whatever the tier."""
         self.ensure_one()
         return {
@@ -286,7 +286,7 @@ class VracTier(models.Model):
             lang: self.with_context(lang=lang)._vrac_pricelist_name() for lang in langs
         }
 
-    def _prepare_pricelist(self):
+    def _vrac_prepare_pricelist(self):
         self.ensure_one()
         return {
             "name": self._vrac_pricelist_name(),
@@ -296,13 +296,13 @@ class VracTier(models.Model):
             "discount_policy": "with_discount",
         }
 
-    def _sync_pricelists(self):
+    def _vrac_sync_pricelists(self):
         """Create or update the pricelist each tier manages."""
         # Superuser: coordinators may not write pricelists; only the pricelists of the
         # tiers of `self` are made and kept.
         Pricelist = self.env["product.pricelist"].sudo().with_context(active_test=False)
         for tier in self.filtered(lambda t: not t.pricelist_id):
-            tier.pricelist_id = Pricelist.create(tier._prepare_pricelist())
+            tier.pricelist_id = Pricelist.create(tier._vrac_prepare_pricelist())
         translations = self._vrac_pricelist_name_translations()
         # Superuser: coordinators may not write pricelists; only those of the tiers of
         # `self`.
@@ -312,11 +312,11 @@ class VracTier(models.Model):
             # Superuser: coordinators may not write pricelists; only the pricelist of
             # this tier of `self`.
             pricelist = tier.pricelist_id.sudo()
-            pricelist.write(tier._prepare_pricelist())
+            pricelist.write(tier._vrac_prepare_pricelist())
             items = pricelist.item_ids
             for applied_on, values in (
-                ("3_global", tier._prepare_pricelist_item()),
-                ("2_product_category", tier._prepare_pricelist_fee_item()),
+                ("3_global", tier._vrac_prepare_pricelist_item()),
+                ("2_product_category", tier._vrac_prepare_pricelist_fee_item()),
             ):
                 managed = items.filtered(
                     lambda item, applied_on=applied_on, values=values: (
@@ -331,21 +331,3 @@ class VracTier(models.Model):
         # Households' pricelists follow their tier, points of sale their tiers.
         self.env["res.partner"].invalidate_model(["property_product_pricelist"])
         self.env["pos.config"]._vrac_sync_tier_configs(self.company_id)
-
-    def price_for_cost(self, cost):
-        """The price of this tier for a cost (same rule as the pricelist)."""
-        self.ensure_one()
-        return pricing.tier_price(cost, self.percent, self.rounding)
-
-    @api.model
-    def _tier_for_resources(self, resources_per_unit, company):
-        tiers = self.search(
-            [("company_id", "=", company.id), ("by_resources", "=", True)]
-        )
-        return (
-            pricing.tier_for(
-                resources_per_unit,
-                [(tier, tier.resource_min, tier.resource_max) for tier in tiers],
-            )
-            or self.browse()
-        )

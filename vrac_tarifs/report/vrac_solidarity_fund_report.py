@@ -78,8 +78,8 @@ class VracSolidarityFundReport(models.Model):
             SQL(
                 "CREATE OR REPLACE VIEW %s AS (%s UNION ALL %s)",
                 SQL.identifier(self._table),
-                self._query_pos(),
-                self._query_accounting(),
+                self._vrac_query_pos(),
+                self._vrac_query_accounting(),
             )
         )
 
@@ -88,7 +88,7 @@ class VracSolidarityFundReport(models.Model):
     # amount, quantity. Amounts are into the fund when positive.
 
     @staticmethod
-    def _kind(product):
+    def _vrac_kind(product):
         return SQL(
             """CASE WHEN %(product)s = f.coupon_product_id THEN 'coupon'
                     WHEN %(product)s = f.donation_product_id THEN 'donation'
@@ -97,7 +97,7 @@ class VracSolidarityFundReport(models.Model):
             product=product,
         )
 
-    def _query_pos(self):
+    def _vrac_query_pos(self):
         """The fund's lines of the orders paid at the till, invoiced or not."""
         return SQL(
             """
@@ -121,10 +121,10 @@ class VracSolidarityFundReport(models.Model):
               JOIN res_company company ON company.id = f.company_id
              WHERE o.state IN ('paid', 'done', 'invoiced')
             """,
-            kind=self._kind(SQL("l.product_id")),
+            kind=self._vrac_kind(SQL("l.product_id")),
         )
 
-    def _query_accounting(self):
+    def _vrac_query_accounting(self):
         """Posted entries on the funds' accounts, but those of the till."""
         return SQL(
             """
@@ -150,5 +150,5 @@ class VracSolidarityFundReport(models.Model):
                     SELECT 1 FROM pos_order o WHERE o.account_move = aml.move_id
                )
             """,
-            kind=self._kind(SQL("aml.product_id")),
+            kind=self._vrac_kind(SQL("aml.product_id")),
         )

@@ -95,8 +95,8 @@ class VracTierBalanceReport(models.Model):
             SQL(
                 "CREATE OR REPLACE VIEW %s AS (%s UNION ALL %s)",
                 SQL.identifier(self._table),
-                self._query_pos(),
-                self._query_sale(),
+                self._vrac_query_pos(),
+                self._vrac_query_sale(),
             )
         )
 
@@ -105,7 +105,7 @@ class VracTierBalanceReport(models.Model):
     # sales, cost, balance, rounding, quantity. Amounts are converted to the currency
     # of the company with the rate stored on the order.
 
-    def _query_pos(self):
+    def _vrac_query_pos(self):
         rate = SQL("COALESCE(NULLIF(o.currency_rate, 0), 1.0)")
         return SQL(
             """
@@ -133,19 +133,19 @@ class VracTierBalanceReport(models.Model):
              WHERE %(where)s
             """,
             rate=rate,
-            where=self._where_pos(),
+            where=self._vrac_where_pos(),
         )
 
-    def _where_pos(self):
+    def _vrac_where_pos(self):
         """Goods sold at the till, but the lines settling a sale order (the
         sale order's own lines count them)."""
         return SQL(
             "o.state IN ('paid', 'done', 'invoiced') AND l.sale_order_line_id IS NULL"
             " AND l.reward_id IS NULL AND %s",
-            self._not_a_means_of_payment(),
+            self._vrac_not_a_means_of_payment(),
         )
 
-    def _not_a_means_of_payment(self):
+    def _vrac_not_a_means_of_payment(self):
         """Lines of goods only: a funder's share, a solidarity coupon, gift or
         discount and a food credit are paid by someone else than the tier,
         not sold to it."""
@@ -160,7 +160,7 @@ class VracTierBalanceReport(models.Model):
             )"""
         )
 
-    def _query_sale(self):
+    def _vrac_query_sale(self):
         rate = SQL("COALESCE(NULLIF(o.currency_rate, 0), 1.0)")
         return SQL(
             """
@@ -189,12 +189,12 @@ class VracTierBalanceReport(models.Model):
              WHERE %(where)s
             """,
             rate=rate,
-            where=self._where_sale(),
+            where=self._vrac_where_sale(),
         )
 
-    def _where_sale(self):
+    def _vrac_where_sale(self):
         """Confirmed orders, goods only (hook)."""
         return SQL(
             "o.state = 'sale' AND l.display_type IS NULL AND %s",
-            self._not_a_means_of_payment(),
+            self._vrac_not_a_means_of_payment(),
         )

@@ -10,6 +10,8 @@ from .common import VracTarifsCase
 # Every sale order takes 3 x rice and 2 x oil: cost 14.00.
 ORDER_COST = 14.0
 ORDER_SALES_A, ORDER_SALES_B, ORDER_SALES_C = 14.0, 15.4, 17.5
+# Tier prices of the products at cost 2.00 and 4.00 (A at cost, B +10 %, C +25 %).
+TIER_PRICES_OF_COSTS_2_AND_4 = {"TA": (2.0, 4.0), "TB": (2.2, 4.4), "TC": (2.5, 5.0)}
 
 
 class TestBalanceReport(VracTarifsCase):
@@ -112,9 +114,8 @@ class TestBalanceReport(VracTarifsCase):
         for tier, (count, order_sales) in orders.items():
             with self.subTest(tier=tier.name):
                 # Sales at the tier prices, cost at the cost price.
-                sales = count * (
-                    3 * tier.price_for_cost(2.0) + 2 * tier.price_for_cost(4.0)
-                )
+                price_2, price_4 = TIER_PRICES_OF_COSTS_2_AND_4[tier.code]
+                sales = count * (3 * price_2 + 2 * price_4)
                 self.assertAlmostEqual(sales, count * order_sales)
                 self.assertAlmostEqual(totals[tier]["sales"], sales)
                 self.assertAlmostEqual(totals[tier]["cost"], count * ORDER_COST)

@@ -350,7 +350,7 @@ class TestFunderProgram(VracTarifsCase):
             invoice.invoice_date, self.program._vrac_month_bounds(last_month)[1]
         )
         # The monthly cron finds it done.
-        self.env["vrac.funder.program"]._cron_invoice_funders()
+        self.env["vrac.funder.program"]._vrac_cron_invoice_funders()
         self.assertEqual(self.program.invoice_count, 1)
         with self.assertRaisesText(UserError, "No share to invoice"):
             self.program.action_invoice_last_month()

@@ -520,7 +520,6 @@ class TestPosTiers(TestPoSCommon):
             (self.tier_c, 3.75),
         ):
             self.assertAlmostEqual(till_price(data, tier), price)
-            self.assertAlmostEqual(tier.price_for_cost(3.0), price)
             self.assertAlmostEqual(
                 tier.pricelist_id._get_product_price(self.lentils, 1.0), price
             )

@@ -248,7 +248,7 @@ class TestSolidarityFund(TransactionCase):
         self.assertTrue(fund.donation_product_id)
         self.assertTrue(fund.discount_product_id)
         # A fund of the whole association has no analytic account.
-        self.assertFalse(fund._get_analytic_distribution())
+        self.assertFalse(fund._vrac_get_analytic_distribution())
 
     def test_fund_with_movements_is_kept(self):
         unused = self.env["vrac.solidarity.fund"].create({"name": "Jamais servie"})
@@ -259,7 +259,7 @@ class TestSolidarityFund(TransactionCase):
 
     def test_percentages_are_checked(self):
         self.fund.discount_percentages = " 10, 20 ,30 % "
-        self.assertEqual(self.fund._get_percentages(), [10, 20, 30])
+        self.assertEqual(self.fund._vrac_get_percentages(), [10, 20, 30])
         for wrong in ("abc", "0", "150", "10;20", ","):
             with self.subTest(wrong=wrong), self.assertRaises(ValidationError):
                 self.fund.discount_percentages = wrong

@@ -3,10 +3,10 @@
 """Pricing rules of the purchasing groups, as plain functions (no Odoo).
 
 They state the rules in one place; the models use them and the tests check
-them without a database. Amounts are in the company currency.
+them without a database. Amounts are in the company currency. The tier price
+rule itself is Odoo's pricelist formula (see product_pricelist_item.py); the
+tests compare it with their oracle, vrac_tarifs/tests/pricing_oracle.py.
 """
-
-import math
 
 # Modified OECD scale: consumption units of a household.
 FIRST_ADULT_UNITS = 1.0
@@ -49,51 +49,6 @@ def cost_price(vendor_price, logistics_percent=0.0, logistics_amount=0.0):
     if logistics_percent < 0 or logistics_amount < 0:
         raise ValueError("A logistics share cannot be negative.")
     return vendor_price * (1 + logistics_percent / 100.0) + logistics_amount
-
-
-def round_to_step(amount, step):
-    """Round half up to a multiple of step (e.g. 0.05 EUR), as Odoo's float_round.
-
-    The same float steps as ``odoo.tools.float_round`` (HALF-UP) and the
-    point of sale's ``roundPrecision``: the amount is divided by the step and
-    nudged by one unit in the last place before rounding, so that a half step
-    computed in floats (2.86 * 1.25 = 3.5749999999999997) still rounds up
-    (3.60), as the exact figure (3.575) does.
-    """
-    if step <= 0:
-        raise ValueError("The rounding step must be above zero.")
-    if not amount:
-        return 0.0
-    normalized = amount / step
-    epsilon = 2 ** (math.log(abs(normalized), 2) - 52)
-    normalized += math.copysign(epsilon, normalized)
-    return round(normalized) * step
-
-
-def tier_price(cost, percent, step=0.0):
-    """Price of a tier: the cost changed by a signed percentage, then rounded.
-
-    percent is signed: +10 is 10 % above cost, -20 is 20 % below; it cannot be
-    below -100 % (the price would be negative). step 0 means no rounding:
-    a tier at cost then sells at the cost to the cent.
-
-    The figures follow the pricelist of the tier (Odoo's formula on the cost
-    with ``price_discount = -percent`` and ``price_round = step``), plus one
-    rule of VRAC: a tier at or above cost never sells below cost. When the
-    nearest step is below the cost, the price is the next step up.
-    """
-    if percent < -100:
-        raise ValueError("A tier cannot be more than 100 % below cost.")
-    if step < 0:
-        raise ValueError("The rounding step cannot be negative.")
-    # Odoo: price = base - base * (price_discount / 100), a mark-up being a
-    # negative discount.
-    price = (cost - cost * (-percent / 100.0)) or 0.0
-    if step:
-        price = round_to_step(price, step)
-        if percent >= 0 and below_cost(price, cost):
-            price += step
-    return price
 
 
 def below_cost(price, cost):

@@ -17,4 +17,4 @@ def migrate(env, version):
     at_cost = tiers.filtered(lambda tier: not tier.percent and tier.rounding > 0.01)
     # Writing the rounding re-syncs their price lists.
     at_cost.write({"rounding": 0.0})
-    (tiers - at_cost)._sync_pricelists()
+    (tiers - at_cost)._vrac_sync_pricelists()

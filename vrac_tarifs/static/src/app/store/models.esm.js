@@ -29,7 +29,7 @@ patch(Product.prototype, {
     /**
      * A tier at or above cost never sells below cost: when the rounding step
      * brings the price below the cost, the price is the next step up. Same
-     * rule as product.pricelist.item._compute_price and tools/pricing.py.
+     * rule as product.pricelist.item._compute_price (tests/pricing_oracle.py).
      */
     _vracNeverBelowCost(pricelist, quantity, price) {
         if (!pricelist) {

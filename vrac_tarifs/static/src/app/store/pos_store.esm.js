@@ -8,9 +8,6 @@ import {_t} from "@web/core/l10n/translation";
 import {deserializeDate, formatDate} from "@web/core/l10n/dates";
 import {patch} from "@web/core/utils/patch";
 
-/** Membership states of a member, as in Odoo's membership module. */
-export const MEMBER_STATES = ["paid", "invoiced", "free"];
-
 patch(PosStore.prototype, {
     async selectPartner() {
         const order = this.get_order();
@@ -41,18 +38,12 @@ patch(PosStore.prototype, {
         return this.db.get_partner_by_id(householdId) || partner;
     },
 
-    /** Whether the household's membership covers today. */
+    /**
+     * Whether the household's membership covers today, as the server says
+     * (res.partner.vrac_is_member_today, loaded with the partners).
+     */
     vracIsMember(household) {
-        if (!MEMBER_STATES.includes(household.membership_state)) {
-            return false;
-        }
-        // The state is refreshed every night: trust the end date first.
-        const today = luxon.DateTime.now().toISODate();
-        return (
-            household.membership_state === "free" ||
-            !household.membership_stop ||
-            household.membership_stop >= today
-        );
+        return Boolean(household.vrac_is_member_today);
     },
 
     vracOrderHasMembershipFee(order) {
@@ -151,6 +142,7 @@ patch(PosStore.prototype, {
         if (household.vrac_is_household && !this.vracIsMember(household)) {
             household.membership_state = "paid";
             household.membership_stop = false;
+            household.vrac_is_member_today = true;
         }
     },
 });
