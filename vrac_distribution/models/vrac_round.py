@@ -416,26 +416,6 @@ class VracDistribution(models.Model):
             self.hour_from = self.round_id.hour_start
             self.hour_to = self.round_id.hour_end
 
-    @api.model_create_multi
-    def create(self, vals_list):
-        self._vrac_default_round_hours(vals_list)
-        return super().create(vals_list)
-
-    @api.model
-    def _vrac_default_round_hours(self, vals_list):
-        """A day of the round lasts the round's day unless told otherwise."""
-        round_ids = {
-            vals["round_id"]
-            for vals in vals_list
-            if vals.get("kind") == "round" and vals.get("round_id")
-        }
-        rounds = {r.id: r for r in self.env["vrac.round"].browse(round_ids)}
-        for vals in vals_list:
-            if vals.get("kind") == "round" and vals.get("round_id"):
-                vrac_round = rounds[vals["round_id"]]
-                vals.setdefault("hour_from", vrac_round.hour_start)
-                vals.setdefault("hour_to", vrac_round.hour_end)
-
     @api.constrains("kind", "round_id", "hour_from", "hour_to")
     def _check_round_slot(self):
         """Every stop of the round fits in the distribution's time slot."""
@@ -462,6 +442,32 @@ class VracDistribution(models.Model):
                         )
                     )
 
+    @api.model_create_multi
+    def create(self, vals_list):
+        self._vrac_default_round_hours(vals_list)
+        return super().create(vals_list)
+
+    @api.model
+    def _vrac_default_round_hours(self, vals_list):
+        """A day of the round lasts the round's day unless told otherwise."""
+        round_ids = {
+            vals["round_id"]
+            for vals in vals_list
+            if vals.get("kind") == "round" and vals.get("round_id")
+        }
+        rounds = {r.id: r for r in self.env["vrac.round"].browse(round_ids)}
+        for vals in vals_list:
+            if vals.get("kind") == "round" and vals.get("round_id"):
+                vrac_round = rounds[vals["round_id"]]
+                vals.setdefault("hour_from", vrac_round.hour_start)
+                vals.setdefault("hour_to", vrac_round.hour_end)
+
+    def action_print_round_sheet(self):
+        self._vrac_check_round()
+        return self.env.ref(
+            "vrac_distribution.action_report_vrac_round_sheet_distribution"
+        ).report_action(self)
+
     def _vrac_round_sheet_orders(self):
         """The households' orders handed over on this day of the round: those
         assigned to it once prepared, those it would collect before."""
@@ -485,9 +491,3 @@ class VracDistribution(models.Model):
         """See vrac.round._vrac_round_sheet(), with this day's bags."""
         self._vrac_check_round()
         return self.round_id._vrac_round_sheet(distribution=self)
-
-    def action_print_round_sheet(self):
-        self._vrac_check_round()
-        return self.env.ref(
-            "vrac_distribution.action_report_vrac_round_sheet_distribution"
-        ).report_action(self)
