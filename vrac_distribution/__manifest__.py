@@ -31,7 +31,6 @@
         "report/vrac_distribution_reports.xml",
         "report/vrac_distribution_templates.xml",
         "views/menus.xml",
-        "views/vrac_distribution_round_views.xml",
         "report/vrac_round_sheet.xml",
     ],
     "demo": [

@@ -1,6 +1,8 @@
 from . import vrac_pickup_point
-from . import vrac_round
+
+# vrac_round extends vrac.distribution (a day of the round): after it.
 from . import vrac_distribution
+from . import vrac_round
 from . import vrac_distribution_shift
 from . import res_partner
 from . import sale_order

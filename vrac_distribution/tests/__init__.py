@@ -16,3 +16,4 @@ from . import test_report_pdf
 from . import test_month
 from . import test_rpc_flags
 from . import test_figures
+from . import test_company_rules

@@ -18,3 +18,4 @@ from . import test_group_analytic
 from . import test_report_pdf
 from . import test_rpc_cycles
 from . import test_figures
+from . import test_company_rules

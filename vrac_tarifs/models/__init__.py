@@ -17,9 +17,7 @@ from . import pos_order
 from . import vrac_order_cycle
 from . import vrac_funder_program
 from . import account_move
-from . import loyalty_program
-from . import loyalty_card
+from . import food_credit
 from . import vrac_food_credit_move
 from . import vrac_indicator
 from . import sale_order_line
-from . import loyalty_reward

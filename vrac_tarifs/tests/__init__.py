@@ -20,3 +20,4 @@ from . import test_pricing_property
 from . import test_food_credit_rpc
 from . import test_pos_analytic
 from . import test_rpc_flags
+from . import test_company_rules

@@ -1,10 +1,18 @@
 # Copyright 2026 VRAC for Odoo contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+"""The monthly food credit ("caisse alimentaire"): Odoo's eWallet programs
+(loyalty.program, loyalty.card, loyalty.reward of pos_loyalty) paying
+approved products only, topped up every month. Its history is
+vrac.food.credit.move, its figures vrac.food.credit.report."""
+
 from collections import defaultdict
 
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import SQL, float_compare, formatLang
+
+# Reward fields whose change Odoo passes on to the reward's product.
+PRODUCT_FIELDS = {"description", "active"}
 
 
 class LoyaltyProgram(models.Model):
@@ -328,3 +336,102 @@ class LoyaltyProgram(models.Model):
                             ),
                         )
                     )
+
+
+class LoyaltyCard(models.Model):
+    _name = "loyalty.card"
+    _inherit = ["loyalty.card", "vrac.money.mixin"]
+
+    vrac_groupement_id = fields.Many2one(
+        related="partner_id.commercial_partner_id.vrac_groupement_id",
+        string="Purchasing group",
+        store=True,
+    )
+    vrac_contribution = fields.Monetary(
+        string="Monthly contribution",
+        currency_field="currency_id",
+        help="What the household gives every month to the credit fund, by its "
+        "means; paid with the program's contribution product.",
+    )
+
+    @api.constrains("partner_id", "program_id")
+    def _check_vrac_single_card(self):
+        cards = self.filtered(
+            lambda card: card.partner_id and card.program_id.vrac_food_credit
+        )
+        if not cards:
+            return
+        # Superuser: one food credit card per household and program, also
+        # among cards the writer cannot see; only counts for the programs and
+        # partners of `self` are read.
+        counts = self.sudo()._read_group(
+            [
+                ("program_id", "in", cards.program_id.ids),
+                ("partner_id", "in", cards.partner_id.ids),
+            ],
+            ["program_id", "partner_id"],
+            ["__count"],
+        )
+        for program, partner, count in counts:
+            if count > 1:
+                raise ValidationError(
+                    _(
+                        "%(household)s already has a card of %(program)s: one "
+                        "card per household.",
+                        household=partner.display_name,
+                        program=program.name,
+                    )
+                )
+
+    def _vrac_credit_move_vals(self, month, kind, amount):
+        self.ensure_one()
+        return {
+            "program_id": self.program_id.id,
+            "card_id": self.id,
+            "partner_id": self.partner_id.id,
+            "groupement_id": self.vrac_groupement_id.id,
+            "date": month,
+            "kind": kind,
+            "amount": amount,
+        }
+
+
+class LoyaltyReward(models.Model):
+    """Coordinators set up the monthly food credits (eWallet programs).
+
+    Odoo makes, renames and archives each reward's own product (the line
+    "Crédit alimentaire" of the orders) as the user saving the reward; a
+    coordinator may save rewards but not products, which stay the catalog
+    managers'. That product is made and kept in step for them, once their
+    right on the rewards is checked; its values come from Odoo's code
+    (``_get_discount_product_values``), only the name is theirs.
+    """
+
+    _inherit = "loyalty.reward"
+
+    def write(self, vals):
+        passed_on = PRODUCT_FIELDS.intersection(vals)
+        if self.env.su or not passed_on:
+            return super().write(vals)
+        own_vals = {key: value for key, value in vals.items() if key not in passed_on}
+        if own_vals:
+            super().write(own_vals)
+        self.check_access_rights("write")
+        self.check_access_rule("write")
+        # Checked above: the caller may write these rewards; the product
+        # follows the reward's name and state.
+        return super(LoyaltyReward, self.sudo()).write(
+            {key: vals[key] for key in passed_on}
+        )
+
+    def _create_missing_discount_line_products(self):
+        missing = self.filtered(lambda reward: not reward.discount_line_product_id)
+        if self.env.su or not missing:
+            return super()._create_missing_discount_line_products()
+        missing.check_access_rights("write")
+        missing.check_access_rule("write")
+        # Checked above: the caller created or may write these rewards; the
+        # product of each is made for them.
+        return super(
+            LoyaltyReward, missing.sudo()
+        )._create_missing_discount_line_products()
