@@ -288,7 +288,7 @@ class LoyaltyProgram(models.Model):
         return self & claimed
 
     @api.model
-    def _cron_vrac_food_credit(self):
+    def _vrac_cron_food_credit(self):
         """Monthly: credit the food credit cards."""
         programs = self.search([("vrac_food_credit", "=", True)])
         programs._vrac_top_up(fields.Date.context_today(self))

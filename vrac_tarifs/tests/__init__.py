@@ -21,3 +21,4 @@ from . import test_food_credit_rpc
 from . import test_pos_analytic
 from . import test_rpc_flags
 from . import test_company_rules
+from . import test_migration

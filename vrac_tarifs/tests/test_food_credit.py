@@ -190,7 +190,7 @@ class TestFoodCredit(VracTarifsCase):
         )
 
     def test_cron_tops_up(self):
-        self.env["loyalty.program"]._cron_vrac_food_credit()
+        self.env["loyalty.program"]._vrac_cron_food_credit()
         self.assertEqual(self._card(self.household_die).points, 50.0)
         self.assertEqual(self.credit.vrac_last_top_up, self.today.replace(day=1))
 
