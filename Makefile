@@ -1,10 +1,13 @@
 # Thin wrapper: the work is done by the scripts in scripts/ (read them first).
 #   make demo       serve Odoo 17.0 + vrac addons with demo data on :8069
 #   make test       lint, pure tests, Odoo install/upgrade and pytest-odoo suite
-#   make lint       only the lint suite (after a first demo/test bootstrap)
+#   make lint       only the lint suite (after a first demo/test bootstrap): ruff,
+#                   pylint-odoo, OCA XML checks, eslint, prettier --check
+#                   (eslint/prettier: npm ci into node_modules/ the first time)
+#   make format     rewrite files as the lint wants them (prettier, ruff format)
 #   make bench      benchmarks: the figures the issues ask for, as tables
 #   make demo-stop  stop the private PostgreSQL cluster (.pg/)
-#   make clean      remove .venv, .pg and .odoo-src (databases included!)
+#   make clean      remove .venv, .pg, .odoo-src, node_modules (databases included!)
 
 SHELL := /bin/bash
 
@@ -13,7 +16,7 @@ SHELL := /bin/bash
 ODOO_ARCHIVE_URL ?= https://github.com/odoo/odoo/archive/refs/heads/17.0.tar.gz
 export ODOO_ARCHIVE_URL
 
-.PHONY: demo test lint bench demo-stop pg-status clean
+.PHONY: demo test lint format bench demo-stop pg-status clean
 
 demo:
 	bash scripts/demo.sh
@@ -23,6 +26,9 @@ test:
 
 lint:
 	bash scripts/lint.sh
+
+format:
+	bash scripts/format.sh
 
 bench:
 	bash scripts/bench.sh
@@ -34,4 +40,4 @@ pg-status:
 	bash scripts/pg.sh status
 
 clean: demo-stop
-	rm -rf .venv .pg .odoo-src build dist *.egg-info
+	rm -rf .venv .pg .odoo-src node_modules build dist *.egg-info

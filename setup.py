@@ -113,6 +113,8 @@ setup(
             "websocket-client",
             "ruff",
             "pylint-odoo",
+            # the XML/CSV checks that pylint-odoo 9+ moved out (oca-checks-odoo-module)
+            "oca-odoo-pre-commit-hooks",
             "freezegun",
             "hypothesis",
         ],

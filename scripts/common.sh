@@ -41,14 +41,22 @@ is_root() { [ "$(id -u)" -eq 0 ]; }
 
 # Debian packages `make demo` and `make test` need: headers to build
 # psycopg2 and python-ldap, the PostgreSQL server, Chromium for the tours,
-# wkhtmltopdf for the PDF reports and poppler-utils (pdftotext, pdftoppm) for
-# the report checks.
-SYSTEM_PACKAGES=(libpq-dev libldap2-dev libsasl2-dev postgresql chromium wkhtmltopdf poppler-utils)
+# wkhtmltopdf for the PDF reports, poppler-utils (pdftotext, pdftoppm) for
+# the report checks, and Node.js with npm for the JS/XML lint (eslint, prettier
+# from package-lock.json, see scripts/lint.sh).
+SYSTEM_PACKAGES=(libpq-dev libldap2-dev libsasl2-dev postgresql chromium wkhtmltopdf poppler-utils nodejs npm)
+
+# Packages that count as present when their command is there, installed
+# another way (NodeSource's nodejs package, for one, ships npm and conflicts
+# with Debian's npm package).
+declare -gA SYSTEM_PACKAGE_COMMANDS=([nodejs]=node [npm]=npm)
 
 # Print the packages of SYSTEM_PACKAGES that are not installed.
 missing_system_packages() {
-    local pkg
+    local pkg cmd
     for pkg in "${SYSTEM_PACKAGES[@]}"; do
+        cmd="${SYSTEM_PACKAGE_COMMANDS[${pkg}]:-}"
+        [ -n "${cmd}" ] && command -v "${cmd}" >/dev/null && continue
         dpkg-query -W -f='${Status}' "${pkg}" 2>/dev/null | grep -q "install ok installed" ||
             echo "${pkg}"
     done

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # make test: lint, pure tests, then the Odoo suite, one summary line each.
 #
-#   1. lint         ruff check, ruff format --check, pylint-odoo (scripts/lint.sh)
+#   1. lint         ruff, pylint-odoo, OCA XML checks, eslint, prettier --check
+#                   (scripts/lint.sh)
 #   2. pure tests   pytest tests/ (no Odoo needed)
 #   3. Odoo suite   fresh databases in the private cluster: install every vrac
 #                   addon without demo (vrac_test_nodemo) and with demo

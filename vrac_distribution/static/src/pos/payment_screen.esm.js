@@ -14,7 +14,7 @@ patch(PaymentScreen.prototype, {
      * weights" in the back office (and as the server, which refuses it too).
      */
     async _isOrderValid(isForceValidate) {
-        if (!(await super._isOrderValid(...arguments))) {
+        if (!(await super._isOrderValid(isForceValidate))) {
             return false;
         }
         const line = this.vracLineWeighedAtZero();

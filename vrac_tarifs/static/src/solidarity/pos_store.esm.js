@@ -7,7 +7,7 @@ import {roundPrecision} from "@web/core/utils/numbers";
 
 patch(PosStore.prototype, {
     async _processData(loadedData) {
-        await super._processData(...arguments);
+        await super._processData(loadedData);
         const fund = this.config.vrac_solidarity_fund;
         const product = fund && this.db.get_product_by_id(fund.discount_product_id);
         if (product) {

@@ -17,7 +17,7 @@ patch(PaymentScreen.prototype, {
     },
 
     async _isOrderValid(isForceValidate) {
-        if (!(await super._isOrderValid(...arguments))) {
+        if (!(await super._isOrderValid(isForceValidate))) {
             return false;
         }
         if (!(await this.pos.vracMembershipAllowsPayment(this.currentOrder))) {

@@ -19,7 +19,7 @@ ProductScreen.addControlButton({
 patch(ProductScreen.prototype, {
     async _barcodePartnerAction(code) {
         const previous = this.currentOrder.get_partner();
-        const res = await super._barcodePartnerAction(...arguments);
+        const res = await super._barcodePartnerAction(code);
         const partner = this.currentOrder.get_partner();
         if (partner && partner !== previous) {
             await this.pos.vracCheckMembership(this.currentOrder);
