@@ -2,6 +2,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from contextlib import contextmanager
 
+from odoo import Command
 from odoo.tests import TransactionCase, new_test_user
 
 from odoo.addons.base.tests.common import DISABLED_MAIL_CONTEXT
@@ -213,6 +214,64 @@ class VracCycleCase(VracGroupementCase):
             }
         )
         cls.cycle.with_user(cls.coordinator).action_open()
+
+    @staticmethod
+    def setup_fixture_prices(cls, prices, households=None):
+        """The households (all six by default) pay exactly ``prices``:
+        {product: price per unit of measure}.
+
+        Without vrac_tarifs, a pricelist of fixed prices. With it, a household
+        pays its tier's price, computed from the cost: a tier at cost price,
+        and these prices as costs. Either way the tests name the amounts.
+        """
+        if households is None:
+            households = cls.households_romans | cls.households_die
+        if "vrac_tier_id" in households._fields:
+            tier = cls.env["vrac.tier"].create(
+                {
+                    "name": "Test prix coûtant",
+                    "code": "T-PC",
+                    "percent": 0.0,
+                    "rounding": 0.01,
+                    "by_resources": False,
+                }
+            )
+            households.write(
+                {
+                    "vrac_tier_mode": "manual",
+                    "vrac_tier_id": tier.id,
+                    "vrac_tier_reason": "Test",
+                }
+            )
+            cls.fixture_pricelist = tier.pricelist_id
+        else:
+            cls.fixture_pricelist = cls.env["product.pricelist"].create(
+                {"name": "Test tarif du cycle"}
+            )
+            households.property_product_pricelist = cls.fixture_pricelist
+        VracCycleCase.set_fixture_prices(cls, prices)
+
+    @staticmethod
+    def set_fixture_prices(cls, prices):
+        """Change the prices of :meth:`setup_fixture_prices`."""
+        if "vrac_tier_id" in cls.env["res.partner"]._fields:
+            for product, price in prices.items():
+                product.standard_price = price
+            return
+        products = cls.env["product.product"].concat(*prices)
+        pricelist = cls.fixture_pricelist
+        pricelist.item_ids.filtered(lambda item: item.product_id in products).unlink()
+        pricelist.item_ids = [
+            Command.create(
+                {
+                    "applied_on": "0_product_variant",
+                    "product_id": product.id,
+                    "compute_price": "fixed",
+                    "fixed_price": price,
+                }
+            )
+            for product, price in prices.items()
+        ]
 
     def cycle_line(self, product, cycle=None):
         return (cycle or self.cycle).line_ids.filtered(
