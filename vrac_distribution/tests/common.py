@@ -107,6 +107,11 @@ class VracDistributionCase(VracCycleCase):
     ``distribution`` collects the cycle there, planned, with a till.
     """
 
+    #: {product attribute: price} the households pay, given by
+    #: ``setup_fixture_prices`` before they order; None: the prices of the
+    #: installed addons.
+    household_prices = None
+
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
@@ -119,6 +124,14 @@ class VracDistributionCase(VracCycleCase):
         cls.d1, cls.d2 = cls.households_die
         cls.cycle_line(cls, cls.lentils).write({"rounding_policy": "up"})
         cls.cycle_line(cls, cls.apples).write({"capacity": 0.0})
+        if cls.household_prices:
+            VracCycleCase.setup_fixture_prices(
+                cls,
+                {
+                    getattr(cls, product): price
+                    for product, price in cls.household_prices.items()
+                },
+            )
         cls.orders = {
             cls.r1.id: {
                 cls.pasta.id: 2,

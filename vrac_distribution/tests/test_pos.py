@@ -106,6 +106,10 @@ class VracTillCase(VracDistributionCase):
 
 @tagged("post_install", "-at_install")
 class TestPosCollection(VracTillCase):
+    # The households' prices: pasta 1.35 a packet, oil 8.20 a bottle,
+    # lentils 2.40 and apples 2.00 a kg.
+    household_prices = {"pasta": 1.35, "oil": 8.20, "lentils": 2.40, "apples": 2.00}
+
     """Households collect their bags and pay at the till of the distribution."""
 
     def test_full_collection(self):
@@ -120,27 +124,29 @@ class TestPosCollection(VracTillCase):
         for line in self.order_r1.order_line:
             self.assertEqual(line.qty_delivered, line.product_uom_qty, line.name)
             self.assertEqual(line.qty_invoiced, line.product_uom_qty, line.name)
-        self.assertAlmostEqual(pos_order.amount_total, self.order_r1.amount_total)
+        # 2 x 1.35 + 8.20 + 1.5 kg x 2.40 + 2.5 kg x 2.00
+        self.assertAlmostEqual(pos_order.amount_total, 19.50)
+        self.assertAlmostEqual(self.order_r1.amount_total, 19.50)
         self.assertAlmostEqual(self.order_r1.amount_unpaid, 0.0)
 
     def test_bulk_weight_changed_at_the_till(self):
         apples = self.sale_line(self.order_r1, self.apples)
-        price = apples.price_unit
+        self.assertEqual(apples.price_unit, 2.00)
         self.assertEqual(apples.product_uom_qty, 2.5)
         pos_order = self.settle(self.order_r1, {self.apples: 2.7})
         self.assertEqual(apples.vrac_weight_served, 2.7)
         self.assertEqual(apples.product_uom_qty, 2.7)
-        self.assertEqual(apples.price_unit, price)
-        self.assertAlmostEqual(
-            apples.price_subtotal, apples.currency_id.round(2.7 * price)
-        )
+        self.assertEqual(apples.price_unit, 2.00)
+        self.assertAlmostEqual(apples.price_subtotal, 5.40)  # 2.7 kg x 2.00
         self.assertEqual(apples.qty_delivered, 2.7)
         move = apples.move_ids.filtered(lambda m: m.state == "done")
         self.assertEqual(move.quantity, 2.7)
         bag = self.bag(self.order_r1)
         self.assertEqual(bag.state, "done")
         self.assertFalse(self.order_r1.picking_ids - bag, "no backorder of grams")
-        self.assertAlmostEqual(pos_order.amount_total, self.order_r1.amount_total)
+        # 19.50 with 0.2 kg of apples more, 0.40
+        self.assertAlmostEqual(pos_order.amount_total, 19.90)
+        self.assertAlmostEqual(self.order_r1.amount_total, 19.90)
 
     def test_gram_and_cent_settled_at_the_till(self):
         """2.941 kg of lentils at 8.31 EUR/kg: 24.44 EUR (2.941 x 8.31 =
@@ -312,7 +318,11 @@ class TestPosCollection(VracTillCase):
             order_r2, extra=[(self.soap, 1, 2.5)], payments=[(self.card_method, 1.0)]
         )
         summary = self.distribution.with_user(self.volunteer)._vrac_till_summary()
-        collected = self.order_r1.amount_total + order_r2.amount_total
+        # Foyer Martin 19.50, Foyer Romans 2 3 x 1.35 + 8.20 = 12.25
+        collected = 19.50 + 12.25
+        self.assertAlmostEqual(
+            self.order_r1.amount_total + order_r2.amount_total, collected
+        )
         self.assertEqual(summary["order_count"], 2)
         self.assertAlmostEqual(summary["collected_amount"], collected)
         self.assertAlmostEqual(summary["surplus_amount"], 2.5)
@@ -321,5 +331,5 @@ class TestPosCollection(VracTillCase):
         self.assertAlmostEqual(sum(payments.values()), collected + 2.5)
         self.assertAlmostEqual(
             payments["Test Espèces"],
-            self.order_r1.currency_id.round(self.order_r1.amount_total * 0.5),
+            9.75,  # half of Foyer Martin's 19.50
         )
