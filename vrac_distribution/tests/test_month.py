@@ -16,10 +16,10 @@ from odoo.tests import Form, TransactionCase, new_test_user, tagged
 
 from odoo.addons.base.tests.common import DISABLED_MAIL_CONTEXT
 from odoo.addons.vrac_groupement.tests.common import VracAssertMixin
-from odoo.addons.vrac_tarifs.tests.test_solidarity_fund import credit_fund
+from odoo.addons.vrac_tarifs.tests.common import credit_fund
+from odoo.addons.vrac_tarifs.tests.common import till_order as send_till_order
 
 from .common import bag_lines
-from .common import till_order as send_till_order
 
 # 40 products of a real catalog: (name, unit, cost, case quantity, rounding).
 # "kg" products are sold by weight in sacks or crates; the others by the unit

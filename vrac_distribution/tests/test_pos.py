@@ -2,106 +2,11 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import Command
 from odoo.exceptions import UserError, ValidationError
-from odoo.tests import new_test_user, tagged
+from odoo.tests import tagged
 
 from odoo.addons.vrac_groupement.models.vrac_order_cycle import CYCLE_PROCESS
 
-from .common import VracDistributionCase, bag_lines, till_order
-
-
-def setup_vrac_till(cls):
-    """The distribution's till, with cash and card, and its cashier.
-
-    The cashier is a POS user with the Sales user right (pos_sale asks for
-    it, see ODOO17_NOTES); the till offers the households' pricelists.
-    """
-    company = cls.env.company
-    cash_journal, bank_journal = cls.env["account.journal"].create(
-        [
-            {"name": "Test caisse VRAC", "type": "cash", "code": "VRCSH"},
-            {"name": "Test banque VRAC", "type": "bank", "code": "VRBNK"},
-        ]
-    )
-    cls.cash_method, cls.card_method = cls.env["pos.payment.method"].create(
-        [
-            {"name": "Test Espèces", "journal_id": cash_journal.id},
-            {"name": "Test Carte", "journal_id": bank_journal.id},
-        ]
-    )
-    households = cls.households_romans | cls.households_die
-    pricelists = households.property_product_pricelist | cls.pos_config.pricelist_id
-    cls.pos_config.write(
-        {
-            "payment_method_ids": [
-                Command.set((cls.cash_method | cls.card_method).ids)
-            ],
-            "use_pricelist": True,
-            "available_pricelist_ids": [Command.set(pricelists.ids)],
-        }
-    )
-    cls.cashier = new_test_user(
-        cls.env,
-        login="vrac_test_cashier",
-        name="Camille Caissière",
-        groups="base.group_user,point_of_sale.group_pos_user,"
-        "sales_team.group_sale_salesman",
-        company_id=company.id,
-        company_ids=[Command.set(company.ids)],
-    )
-    cls.soap = cls.env["product.product"].create(
-        {
-            "name": "Test Savon de Marseille",
-            "detailed_type": "product",
-            "list_price": 3.0,
-            "standard_price": 2.0,
-            "available_in_pos": True,
-            "taxes_id": [Command.clear()],
-        }
-    )
-
-
-class VracTillCase(VracDistributionCase):
-    """The distribution prepared and open, its till's session open."""
-
-    @classmethod
-    def setUpClass(cls):
-        super().setUpClass()
-        setup_vrac_till(cls)
-        cls.distribution.action_prepare()
-        cls.distribution.action_open()
-        # The till's own deliveries are made when each order is paid.
-        cls.env.company.point_of_sale_update_stock_quantities = "real"
-        cls.pos_config.open_ui()
-        cls.session = cls.pos_config.current_session_id
-        cls.order_r1 = cls.household_order(cls, cls.r1)
-
-    def bag(self, sale_order):
-        return sale_order.picking_ids.filtered(
-            lambda p: p.picking_type_code == "outgoing" and not p.backorder_id
-        )
-
-    def sale_line(self, sale_order, product):
-        return sale_order.order_line.filtered(lambda line: line.product_id == product)
-
-    def settle(self, sale_order, quantities=None, extra=(), payments=None):
-        """Pay at the till as pos_sale's "Settle the order" does.
-
-        :param quantities: {product: quantity at the till}, default the
-            order's quantities; a product set to None is removed.
-        :param extra: [(product, quantity, unit price)] from the surplus.
-        :param payments: [(payment method, share of the total)], default cash.
-        """
-        lines = bag_lines(sale_order, quantities) + [
-            {"product_id": product.id, "qty": quantity, "price_unit": price}
-            for product, quantity, price in extra
-        ]
-        return till_order(
-            self.session,
-            self.cashier,
-            sale_order.partner_id,
-            lines,
-            payments=payments,
-        )
+from .common import VracTillCase
 
 
 @tagged("post_install", "-at_install")
