@@ -111,9 +111,11 @@ class TestBalanceReport(VracTarifsCase):
         self.assertEqual(set(totals), set(orders))
         for tier, (count, order_sales) in orders.items():
             with self.subTest(tier=tier.name):
-                # Sales at the tier prices (3 x 2.00 + 2 x 4.00 at cost: A
-                # 14.00, B 15.40, C 17.50), cost at the cost price.
-                sales = count * order_sales
+                # Sales at the tier prices, cost at the cost price.
+                sales = count * (
+                    3 * tier.price_for_cost(2.0) + 2 * tier.price_for_cost(4.0)
+                )
+                self.assertAlmostEqual(sales, count * order_sales)
                 self.assertAlmostEqual(totals[tier]["sales"], sales)
                 self.assertAlmostEqual(totals[tier]["cost"], count * ORDER_COST)
                 self.assertAlmostEqual(
