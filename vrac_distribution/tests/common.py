@@ -50,9 +50,9 @@ class VracDistributionCase(VracCycleCase):
     ``distribution`` collects the cycle there, planned, with a till.
     """
 
-    #: {product attribute: price} the households pay, given by
-    #: ``setup_fixture_prices`` before they order; None: the prices of the
-    #: installed addons.
+    #: {product attribute: price} the households pay (e.g. HOUSEHOLD_PRICES),
+    #: given by ``setup_fixture_prices`` before they order; None: the prices
+    #: of the installed addons.
     household_prices = None
 
     @classmethod
@@ -68,13 +68,7 @@ class VracDistributionCase(VracCycleCase):
         cls.cycle_line(cls, cls.lentils).write({"rounding_policy": "up"})
         cls.cycle_line(cls, cls.apples).write({"capacity": 0.0})
         if getattr(cls, "household_prices", None):
-            VracCycleCase.setup_fixture_prices(
-                cls,
-                {
-                    getattr(cls, product): price
-                    for product, price in cls.household_prices.items()
-                },
-            )
+            VracCycleCase.setup_fixture_prices(cls, cls.household_prices)
         cls.orders = {
             cls.r1.id: {
                 cls.pasta.id: 2,

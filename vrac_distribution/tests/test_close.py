@@ -4,6 +4,7 @@ from odoo.exceptions import UserError
 from odoo.tests import Form
 
 from odoo.addons.vrac_groupement.models.vrac_order_cycle import CYCLE_PROCESS
+from odoo.addons.vrac_groupement.tests.common import HOUSEHOLD_PRICES
 
 from .common import VracDistributionCase
 
@@ -11,7 +12,7 @@ from .common import VracDistributionCase
 class TestClose(VracDistributionCase):
     # The households' prices: pasta 1.35 a packet, oil 8.20 a bottle,
     # lentils 2.40 and apples 2.00 a kg.
-    household_prices = {"pasta": 1.35, "oil": 8.20, "lentils": 2.40, "apples": 2.00}
+    household_prices = HOUSEHOLD_PRICES
 
     @classmethod
     def setUpClass(cls):

@@ -4,6 +4,8 @@ from lxml import etree, html
 
 from odoo.tests import TransactionCase
 
+from odoo.addons.vrac_groupement.tests.common import HOUSEHOLD_PRICES
+
 from .common import VracDistributionCase
 
 
@@ -30,7 +32,7 @@ class TestFiguresInFrenchSheets(VracDistributionCase):
 
     # The households' prices: pasta 1.35 a packet, oil 8.20 a bottle,
     # lentils 2.40 and apples 2.00 a kg.
-    household_prices = {"pasta": 1.35, "oil": 8.20, "lentils": 2.40, "apples": 2.00}
+    household_prices = HOUSEHOLD_PRICES
 
     @classmethod
     def setUpClass(cls):

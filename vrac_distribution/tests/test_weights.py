@@ -2,13 +2,15 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo.exceptions import AccessError, UserError, ValidationError
 
+from odoo.addons.vrac_groupement.tests.common import HOUSEHOLD_PRICES
+
 from .common import VracDistributionCase
 
 
 class TestWeights(VracDistributionCase):
     # The households' prices: pasta 1.35 a packet, oil 8.20 a bottle,
     # lentils 2.40 and apples 2.00 a kg.
-    household_prices = {"pasta": 1.35, "oil": 8.20, "lentils": 2.40, "apples": 2.00}
+    household_prices = HOUSEHOLD_PRICES
 
     @classmethod
     def setUpClass(cls):

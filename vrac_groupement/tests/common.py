@@ -9,6 +9,11 @@ from odoo.tools.pdf import PdfFileReader
 
 from odoo.addons.base.tests.common import DISABLED_MAIL_CONTEXT
 
+#: The prices the households pay in the tests that fix them (see
+#: VracCycleCase.setup_fixture_prices): {product attribute: price}, pasta
+#: 1.35 a packet, olive oil 8.20 a bottle, lentils 2.40 and apples 2.00 a kg.
+HOUSEHOLD_PRICES = {"pasta": 1.35, "oil": 8.20, "lentils": 2.40, "apples": 2.00}
+
 
 class VracAssertMixin:
     @contextmanager
@@ -243,9 +248,10 @@ class VracCycleCase(VracGroupementCase):
         cls.cycle.with_user(cls.coordinator).action_open()
 
     @staticmethod
-    def setup_fixture_prices(cls, prices, households=None):
+    def setup_fixture_prices(cls, prices=None, households=None):
         """The households (all six by default) pay exactly ``prices``:
-        {product: price per unit of measure}.
+        {product or product attribute: price per unit of measure}, default
+        HOUSEHOLD_PRICES.
 
         Without vrac_tarifs, a pricelist of fixed prices. With it, a household
         pays its tier's price, computed from the cost: a tier at cost price,
@@ -253,6 +259,10 @@ class VracCycleCase(VracGroupementCase):
         """
         if households is None:
             households = cls.households_romans | cls.households_die
+        prices = {
+            getattr(cls, product) if isinstance(product, str) else product: price
+            for product, price in (prices or HOUSEHOLD_PRICES).items()
+        }
         if "vrac_tier_id" in households._fields:
             tier = cls.env["vrac.tier"].create(
                 {

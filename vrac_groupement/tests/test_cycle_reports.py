@@ -42,12 +42,9 @@ class TestCycleReports(VracCycleCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        # The households' prices: pasta 1.35 a packet, oil 8.20 a bottle,
-        # lentils 2.40 and apples 2.00 a kg.
-        cls.setup_fixture_prices(
-            cls,
-            {cls.pasta: 1.35, cls.oil: 8.20, cls.lentils: 2.40, cls.apples: 2.00},
-        )
+        # The households' prices (HOUSEHOLD_PRICES): pasta 1.35 a packet,
+        # oil 8.20 a bottle, lentils 2.40 and apples 2.00 a kg.
+        cls.setup_fixture_prices(cls)
         martin, romans_2, romans_3, romans_4 = cls.households_romans
         roux, die_2 = cls.households_die
         cls.cycle._vrac_set_orders(

@@ -17,12 +17,9 @@ class TestOrderCycle(VracCycleCase, MockEmail):
         r1, r2, r3, r4 = cls.households_romans
         d1, d2 = cls.households_die
         cls.r1, cls.r2, cls.r3, cls.r4, cls.d1, cls.d2 = r1, r2, r3, r4, d1, d2
-        # The households' prices: pasta 1.35 a packet, oil 8.20 a bottle,
-        # lentils 2.40 and apples 2.00 a kg.
-        cls.setup_fixture_prices(
-            cls,
-            {cls.pasta: 1.35, cls.oil: 8.20, cls.lentils: 2.40, cls.apples: 2.00},
-        )
+        # The households' prices (HOUSEHOLD_PRICES): pasta 1.35 a packet,
+        # oil 8.20 a bottle, lentils 2.40 and apples 2.00 a kg.
+        cls.setup_fixture_prices(cls)
         cls.orders = {
             # pasta: 18 ordered, one case of 20 bought (round up), 2 left over
             # oil: 13 ordered, two cases of 6 bought (round down), 1 short

@@ -13,12 +13,9 @@ class TestOrderEntry(VracCycleCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        # The households' prices: pasta 1.35 a packet, oil 8.20 a bottle,
-        # lentils 2.40 and apples 2.00 a kg.
-        cls.setup_fixture_prices(
-            cls,
-            {cls.pasta: 1.35, cls.oil: 8.20, cls.lentils: 2.40, cls.apples: 2.00},
-        )
+        # The households' prices (HOUSEHOLD_PRICES): pasta 1.35 a packet,
+        # oil 8.20 a bottle, lentils 2.40 and apples 2.00 a kg.
+        cls.setup_fixture_prices(cls)
 
     def open_entry(self, household, user=None, cycle=None):
         """The entry screen as the volunteer sees it, the household chosen."""
