@@ -1,9 +1,17 @@
 # Copyright 2026 VRAC for Odoo contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo import Command, fields
+from lxml import html
+
+from odoo import Command
 from odoo.tests import new_test_user
 
 from odoo.addons.vrac_groupement.tests.common import VracCycleCase
+from odoo.addons.vrac_tarifs.tests.common import till_order
+
+# Die (town centre) and Luc-en-Diois, in decimal degrees.
+DIE = (44.7537, 5.3705)
+LUC = (44.6161, 5.4467)
+CHATILLON = (44.6960, 5.4845)
 
 
 def bag_lines(sale_order, quantities=None):
@@ -28,71 +36,6 @@ def bag_lines(sale_order, quantities=None):
     return lines
 
 
-def till_order(session, cashier, partner, lines, pricelist=None, payments=None):
-    """A paid order of ``session``'s till as the till sends it (create_from_ui).
-
-    :param lines: dicts with product_id, qty, price_unit and any other value
-        of a till line (sale order origin, reward, coupon...).
-    :param payments: [(payment method, share of the total)], default all in
-        the till's cash.
-    """
-    env = session.env
-    currency = session.currency_id
-    lines = [dict(line) for line in lines]
-    for index, line in enumerate(lines, start=1):
-        subtotal = currency.round(line["qty"] * line["price_unit"])
-        line.setdefault("discount", 0)
-        line.update(
-            id=index,
-            pack_lot_ids=[],
-            tax_ids=[Command.set([])],
-            price_subtotal=subtotal,
-            price_subtotal_incl=subtotal,
-        )
-    total = currency.round(sum(line["price_subtotal_incl"] for line in lines))
-    cash = session.config_id.payment_method_ids.filtered("is_cash_count")[:1]
-    payments = payments or [(cash, 1.0)]
-    amounts = [currency.round(total * share) for _method, share in payments]
-    amounts[-1] = currency.round(total - sum(amounts[:-1]))
-    sequence = len(session.order_ids) + 1
-    uid = f"{session.id:05d}-001-{sequence:04d}"
-    data = {
-        "id": uid,
-        "to_invoice": False,
-        "data": {
-            "name": f"Order {uid}",
-            "uid": uid,
-            "amount_paid": total,
-            "amount_return": 0,
-            "amount_tax": 0,
-            "amount_total": total,
-            "date_order": fields.Datetime.to_string(fields.Datetime.now()),
-            "fiscal_position_id": False,
-            "pricelist_id": (pricelist or session.config_id.pricelist_id).id,
-            "partner_id": partner.id if partner else False,
-            "pos_session_id": session.id,
-            "sequence_number": sequence,
-            "user_id": cashier.id,
-            "to_invoice": False,
-            "lines": [(0, 0, line) for line in lines],
-            "statement_ids": [
-                (
-                    0,
-                    0,
-                    {
-                        "amount": amount,
-                        "name": fields.Datetime.now(),
-                        "payment_method_id": method.id,
-                    },
-                )
-                for (method, _share), amount in zip(payments, amounts, strict=True)
-            ],
-        },
-    }
-    result = env["pos.order"].with_user(cashier).create_from_ui([data])
-    return env["pos.order"].browse(result[0]["id"])
-
-
 class VracDistributionCase(VracCycleCase):
     """The cycle of VracCycleCase, ordered and received, and a distribution.
 
@@ -107,6 +50,11 @@ class VracDistributionCase(VracCycleCase):
     ``distribution`` collects the cycle there, planned, with a till.
     """
 
+    #: {product attribute: price} the households pay (e.g. HOUSEHOLD_PRICES),
+    #: given by ``setup_fixture_prices`` before they order; None: the prices
+    #: of the installed addons.
+    household_prices = None
+
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
@@ -119,6 +67,8 @@ class VracDistributionCase(VracCycleCase):
         cls.d1, cls.d2 = cls.households_die
         cls.cycle_line(cls, cls.lentils).write({"rounding_policy": "up"})
         cls.cycle_line(cls, cls.apples).write({"capacity": 0.0})
+        if getattr(cls, "household_prices", None):
+            VracCycleCase.setup_fixture_prices(cls, cls.household_prices)
         cls.orders = {
             cls.r1.id: {
                 cls.pasta.id: 2,
@@ -217,3 +167,202 @@ class VracDistributionCase(VracCycleCase):
             move.picked = True
         pickings.with_context(skip_backorder=True).button_validate()
         return order
+
+
+def setup_vrac_till(cls):
+    """The distribution's till, with cash and card, and its cashier.
+
+    The cashier is a POS user with the Sales user right (pos_sale asks for
+    it, see ODOO17_NOTES); the till offers the households' pricelists.
+    """
+    company = cls.env.company
+    cash_journal, bank_journal = cls.env["account.journal"].create(
+        [
+            {"name": "Test caisse VRAC", "type": "cash", "code": "VRCSH"},
+            {"name": "Test banque VRAC", "type": "bank", "code": "VRBNK"},
+        ]
+    )
+    cls.cash_method, cls.card_method = cls.env["pos.payment.method"].create(
+        [
+            {"name": "Test Espèces", "journal_id": cash_journal.id},
+            {"name": "Test Carte", "journal_id": bank_journal.id},
+        ]
+    )
+    households = cls.households_romans | cls.households_die
+    pricelists = households.property_product_pricelist | cls.pos_config.pricelist_id
+    cls.pos_config.write(
+        {
+            "payment_method_ids": [
+                Command.set((cls.cash_method | cls.card_method).ids)
+            ],
+            "use_pricelist": True,
+            "available_pricelist_ids": [Command.set(pricelists.ids)],
+        }
+    )
+    cls.cashier = new_test_user(
+        cls.env,
+        login="vrac_test_cashier",
+        name="Camille Caissière",
+        groups="base.group_user,point_of_sale.group_pos_user,"
+        "sales_team.group_sale_salesman",
+        company_id=company.id,
+        company_ids=[Command.set(company.ids)],
+    )
+    cls.soap = cls.env["product.product"].create(
+        {
+            "name": "Test Savon de Marseille",
+            "detailed_type": "product",
+            "list_price": 3.0,
+            "standard_price": 2.0,
+            "available_in_pos": True,
+            "taxes_id": [Command.clear()],
+        }
+    )
+
+
+class VracTillCase(VracDistributionCase):
+    """The distribution prepared and open, its till's session open."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        setup_vrac_till(cls)
+        cls.distribution.action_prepare()
+        cls.distribution.action_open()
+        # The till's own deliveries are made when each order is paid.
+        cls.env.company.point_of_sale_update_stock_quantities = "real"
+        cls.pos_config.open_ui()
+        cls.session = cls.pos_config.current_session_id
+        cls.order_r1 = cls.household_order(cls, cls.r1)
+
+    def bag(self, sale_order):
+        return sale_order.picking_ids.filtered(
+            lambda p: p.picking_type_code == "outgoing" and not p.backorder_id
+        )
+
+    def sale_line(self, sale_order, product):
+        return sale_order.order_line.filtered(lambda line: line.product_id == product)
+
+    def settle(self, sale_order, quantities=None, extra=(), payments=None):
+        """Pay at the till as pos_sale's "Settle the order" does.
+
+        :param quantities: {product: quantity at the till}, default the
+            order's quantities; a product set to None is removed.
+        :param extra: [(product, quantity, unit price)] from the surplus.
+        :param payments: [(payment method, share of the total)], default cash.
+        """
+        lines = bag_lines(sale_order, quantities) + [
+            {"product_id": product.id, "qty": quantity, "price_unit": price}
+            for product, quantity, price in extra
+        ]
+        return till_order(
+            self.session,
+            self.cashier,
+            sale_order.partner_id,
+            lines,
+            payments=payments,
+        )
+
+
+class VracRoundCase(VracDistributionCase):
+    """The Die group is served by a mobile round leaving Die, with two stops:
+    Châtillon-en-Diois 9:00-9:45, then Luc-en-Diois 10:30-11:15 (a day of
+    8:00-13:00). Foyer Roux (d1) collects at Luc; Foyer Die 2 (d2) has no
+    stop and collects at the Espace Social of Die (a point distribution).
+    """
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.setup_vrac_round(cls)
+
+    @staticmethod
+    def setup_vrac_round(cls):
+        Point = cls.env["vrac.pickup.point"]
+
+        def point(name, street, city, coordinates):
+            partner = cls.Partner.create(
+                {"name": name, "is_company": True, "street": street, "city": city}
+            )
+            return Point.create(
+                {
+                    "name": name,
+                    "partner_id": partner.id,
+                    "latitude": coordinates[0],
+                    "longitude": coordinates[1],
+                    "groupement_ids": [(6, 0, cls.die.ids)],
+                }
+            )
+
+        cls.point_die = point(
+            "Test Espace Social Die", "2 chemin de Chamarges", "Die", DIE
+        )
+        cls.point_chatillon = point(
+            "Test Salle Châtillon",
+            "Place de la Mairie",
+            "Châtillon-en-Diois",
+            CHATILLON,
+        )
+        cls.point_luc = point(
+            "Test Salle Luc", "Place du Champ de Mars", "Luc-en-Diois", LUC
+        )
+        cls.vrac_round = cls.env["vrac.round"].create(
+            {
+                "name": "Test VRAC mobile",
+                "groupement_ids": [(6, 0, cls.die.ids)],
+                "vehicle": "Kangoo GE-412-DR",
+                "driver_id": cls.Partner.create({"name": "Test Chauffeur"}).id,
+                "hour_start": 8.0,
+                "hour_end": 13.0,
+                "departure_point_id": cls.point_die.id,
+                "stop_ids": [
+                    (
+                        0,
+                        0,
+                        {
+                            "sequence": 10,
+                            "pickup_point_id": cls.point_chatillon.id,
+                            "hour_from": 9.0,
+                            "hour_to": 9.75,
+                        },
+                    ),
+                    (
+                        0,
+                        0,
+                        {
+                            "sequence": 20,
+                            "pickup_point_id": cls.point_luc.id,
+                            "hour_from": 10.5,
+                            "hour_to": 11.25,
+                        },
+                    ),
+                ],
+            }
+        )
+        cls.stop_chatillon, cls.stop_luc = cls.vrac_round.stop_ids
+        cls.d1.write({"vrac_round_stop_id": cls.stop_luc.id, "phone": "04 75 22 33 44"})
+        cls.round_distribution = cls.env["vrac.distribution"].create(
+            {
+                "kind": "round",
+                "date": "2026-12-18",
+                "round_id": cls.vrac_round.id,
+                "cycle_ids": [(6, 0, cls.cycle.ids)],
+                "pos_config_id": cls.pos_config.id,
+            }
+        )
+        cls.die_distribution = cls.env["vrac.distribution"].create(
+            {
+                "kind": "point",
+                "date": "2026-12-18",
+                "hour_from": 14.0,
+                "hour_to": 17.0,
+                "pickup_point_id": cls.point_die.id,
+                "cycle_ids": [(6, 0, cls.cycle.ids)],
+            }
+        )
+
+    def render_sheet(self, report, records):
+        content, _kind = self.env["ir.actions.report"]._render_qweb_html(
+            report, records.ids
+        )
+        return html.fromstring(content)

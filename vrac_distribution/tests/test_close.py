@@ -4,11 +4,16 @@ from odoo.exceptions import UserError
 from odoo.tests import Form
 
 from odoo.addons.vrac_groupement.models.vrac_order_cycle import CYCLE_PROCESS
+from odoo.addons.vrac_groupement.tests.common import HOUSEHOLD_PRICES
 
 from .common import VracDistributionCase
 
 
 class TestClose(VracDistributionCase):
+    # The households' prices: pasta 1.35 a packet, oil 8.20 a bottle,
+    # lentils 2.40 and apples 2.00 a kg.
+    household_prices = HOUSEHOLD_PRICES
+
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
@@ -56,8 +61,9 @@ class TestClose(VracDistributionCase):
         r2_line = wizard.line_ids.filtered(lambda line: line.partner_id == self.r2)
         self.assertIn(self.oil.display_name, r2_line.left_description)
         self.assertNotIn(self.pasta.display_name, r2_line.left_description)
-        oil_line = self.order_line(self.r2, self.oil)
-        self.assertAlmostEqual(r2_line.amount_left, oil_line.price_total)
+        # The bottle of oil left (8.20) of 3 x 1.35 + 8.20.
+        self.assertAlmostEqual(r2_line.amount_left, 8.20)
+        self.assertAlmostEqual(r2_line.amount_total, 12.25)
         self.assertEqual(r2_line.amount_total, r2_order.amount_total)
         r1_line = self.close_wizard().line_ids.filtered(
             lambda line: line.partner_id == self.r1
@@ -172,10 +178,7 @@ class TestClose(VracDistributionCase):
             self.collect(household)
         r1_order = self.collect(self.r1, {self.pasta: 2, self.oil: 1})
         self.assertEqual(r1_order.vrac_collect_state, "partial")
-        collected = (
-            self.order_line(self.r1, self.pasta).price_total
-            + self.order_line(self.r1, self.oil).price_total
-        )
+        collected = 2 * 1.35 + 8.20
         lentils_in_stock = self.lentils.qty_available
         self.close_wizard({self.r1: "cancel"}).action_confirm()
         self.assertEqual(r1_order.state, "sale", "what was collected stays sold")

@@ -16,10 +16,10 @@ from odoo.tests import Form, TransactionCase, new_test_user, tagged
 
 from odoo.addons.base.tests.common import DISABLED_MAIL_CONTEXT
 from odoo.addons.vrac_groupement.tests.common import VracAssertMixin
-from odoo.addons.vrac_tarifs.tests.test_solidarity_fund import credit_fund
+from odoo.addons.vrac_tarifs.tests.common import credit_fund
+from odoo.addons.vrac_tarifs.tests.common import till_order as send_till_order
 
 from .common import bag_lines
-from .common import till_order as send_till_order
 
 # 40 products of a real catalog: (name, unit, cost, case quantity, rounding).
 # "kg" products are sold by weight in sacks or crates; the others by the unit
@@ -813,10 +813,11 @@ class TestAssociationMonth(VracAssertMixin, TransactionCase):
                 }
             ],
         )
-        # Foyer Durand renews its membership at the till with its bag.
+        # Foyer Durand renews its membership at the till with its bag: 1 EUR.
+        self.assertEqual(fee.lst_price, 1.0)
         self.settle_bag(
             "Foyer Durand",
-            extra=[{"product_id": fee.id, "qty": 1, "price_unit": fee.lst_price}],
+            extra=[{"product_id": fee.id, "qty": 1, "price_unit": 1.0}],
         )
         self.assertEqual(self.households["Foyer Durand"].membership_state, "paid")
         for name in ("Foyer Roux", "Foyer Garnier"):
@@ -963,12 +964,13 @@ class TestAssociationMonth(VracAssertMixin, TransactionCase):
         self.assertAlmostEqual(
             figures["sales_amount"], sum(goods.mapped("price_subtotal")), places=2
         )
+        self.assertAlmostEqual(figures["sales_amount"], 159.01, places=2)
         sales_account = sessions.move_id.line_ids.filtered(
             lambda line: line.account_id.code.startswith("707")
         )
         # The sales account holds the goods and the fee renewed at the till.
         self.assertAlmostEqual(
             -sum(sales_account.mapped("balance")),
-            figures["sales_amount"] + fee.lst_price,
+            figures["sales_amount"] + 1.0,
             places=2,
         )

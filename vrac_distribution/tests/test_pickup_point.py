@@ -2,7 +2,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo.exceptions import ValidationError
 
-from .test_round import VracRoundCase
+from .common import VracRoundCase
 
 
 class TestPickupPoint(VracRoundCase):

@@ -2,110 +2,20 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import Command
 from odoo.exceptions import UserError, ValidationError
-from odoo.tests import new_test_user, tagged
+from odoo.tests import tagged
 
 from odoo.addons.vrac_groupement.models.vrac_order_cycle import CYCLE_PROCESS
+from odoo.addons.vrac_groupement.tests.common import HOUSEHOLD_PRICES
 
-from .common import VracDistributionCase, bag_lines, till_order
-
-
-def setup_vrac_till(cls):
-    """The distribution's till, with cash and card, and its cashier.
-
-    The cashier is a POS user with the Sales user right (pos_sale asks for
-    it, see ODOO17_NOTES); the till offers the households' pricelists.
-    """
-    company = cls.env.company
-    cash_journal, bank_journal = cls.env["account.journal"].create(
-        [
-            {"name": "Test caisse VRAC", "type": "cash", "code": "VRCSH"},
-            {"name": "Test banque VRAC", "type": "bank", "code": "VRBNK"},
-        ]
-    )
-    cls.cash_method, cls.card_method = cls.env["pos.payment.method"].create(
-        [
-            {"name": "Test Espèces", "journal_id": cash_journal.id},
-            {"name": "Test Carte", "journal_id": bank_journal.id},
-        ]
-    )
-    households = cls.households_romans | cls.households_die
-    pricelists = households.property_product_pricelist | cls.pos_config.pricelist_id
-    cls.pos_config.write(
-        {
-            "payment_method_ids": [
-                Command.set((cls.cash_method | cls.card_method).ids)
-            ],
-            "use_pricelist": True,
-            "available_pricelist_ids": [Command.set(pricelists.ids)],
-        }
-    )
-    cls.cashier = new_test_user(
-        cls.env,
-        login="vrac_test_cashier",
-        name="Camille Caissière",
-        groups="base.group_user,point_of_sale.group_pos_user,"
-        "sales_team.group_sale_salesman",
-        company_id=company.id,
-        company_ids=[Command.set(company.ids)],
-    )
-    cls.soap = cls.env["product.product"].create(
-        {
-            "name": "Test Savon de Marseille",
-            "detailed_type": "product",
-            "list_price": 3.0,
-            "standard_price": 2.0,
-            "available_in_pos": True,
-            "taxes_id": [Command.clear()],
-        }
-    )
-
-
-class VracTillCase(VracDistributionCase):
-    """The distribution prepared and open, its till's session open."""
-
-    @classmethod
-    def setUpClass(cls):
-        super().setUpClass()
-        setup_vrac_till(cls)
-        cls.distribution.action_prepare()
-        cls.distribution.action_open()
-        # The till's own deliveries are made when each order is paid.
-        cls.env.company.point_of_sale_update_stock_quantities = "real"
-        cls.pos_config.open_ui()
-        cls.session = cls.pos_config.current_session_id
-        cls.order_r1 = cls.household_order(cls, cls.r1)
-
-    def bag(self, sale_order):
-        return sale_order.picking_ids.filtered(
-            lambda p: p.picking_type_code == "outgoing" and not p.backorder_id
-        )
-
-    def sale_line(self, sale_order, product):
-        return sale_order.order_line.filtered(lambda line: line.product_id == product)
-
-    def settle(self, sale_order, quantities=None, extra=(), payments=None):
-        """Pay at the till as pos_sale's "Settle the order" does.
-
-        :param quantities: {product: quantity at the till}, default the
-            order's quantities; a product set to None is removed.
-        :param extra: [(product, quantity, unit price)] from the surplus.
-        :param payments: [(payment method, share of the total)], default cash.
-        """
-        lines = bag_lines(sale_order, quantities) + [
-            {"product_id": product.id, "qty": quantity, "price_unit": price}
-            for product, quantity, price in extra
-        ]
-        return till_order(
-            self.session,
-            self.cashier,
-            sale_order.partner_id,
-            lines,
-            payments=payments,
-        )
+from .common import VracTillCase
 
 
 @tagged("post_install", "-at_install")
 class TestPosCollection(VracTillCase):
+    # The households' prices: pasta 1.35 a packet, oil 8.20 a bottle,
+    # lentils 2.40 and apples 2.00 a kg.
+    household_prices = HOUSEHOLD_PRICES
+
     """Households collect their bags and pay at the till of the distribution."""
 
     def test_full_collection(self):
@@ -120,27 +30,29 @@ class TestPosCollection(VracTillCase):
         for line in self.order_r1.order_line:
             self.assertEqual(line.qty_delivered, line.product_uom_qty, line.name)
             self.assertEqual(line.qty_invoiced, line.product_uom_qty, line.name)
-        self.assertAlmostEqual(pos_order.amount_total, self.order_r1.amount_total)
+        # 2 x 1.35 + 8.20 + 1.5 kg x 2.40 + 2.5 kg x 2.00
+        self.assertAlmostEqual(pos_order.amount_total, 19.50)
+        self.assertAlmostEqual(self.order_r1.amount_total, 19.50)
         self.assertAlmostEqual(self.order_r1.amount_unpaid, 0.0)
 
     def test_bulk_weight_changed_at_the_till(self):
         apples = self.sale_line(self.order_r1, self.apples)
-        price = apples.price_unit
+        self.assertEqual(apples.price_unit, 2.00)
         self.assertEqual(apples.product_uom_qty, 2.5)
         pos_order = self.settle(self.order_r1, {self.apples: 2.7})
         self.assertEqual(apples.vrac_weight_served, 2.7)
         self.assertEqual(apples.product_uom_qty, 2.7)
-        self.assertEqual(apples.price_unit, price)
-        self.assertAlmostEqual(
-            apples.price_subtotal, apples.currency_id.round(2.7 * price)
-        )
+        self.assertEqual(apples.price_unit, 2.00)
+        self.assertAlmostEqual(apples.price_subtotal, 5.40)  # 2.7 kg x 2.00
         self.assertEqual(apples.qty_delivered, 2.7)
         move = apples.move_ids.filtered(lambda m: m.state == "done")
         self.assertEqual(move.quantity, 2.7)
         bag = self.bag(self.order_r1)
         self.assertEqual(bag.state, "done")
         self.assertFalse(self.order_r1.picking_ids - bag, "no backorder of grams")
-        self.assertAlmostEqual(pos_order.amount_total, self.order_r1.amount_total)
+        # 19.50 with 0.2 kg of apples more, 0.40
+        self.assertAlmostEqual(pos_order.amount_total, 19.90)
+        self.assertAlmostEqual(self.order_r1.amount_total, 19.90)
 
     def test_gram_and_cent_settled_at_the_till(self):
         """2.941 kg of lentils at 8.31 EUR/kg: 24.44 EUR (2.941 x 8.31 =
@@ -312,7 +224,11 @@ class TestPosCollection(VracTillCase):
             order_r2, extra=[(self.soap, 1, 2.5)], payments=[(self.card_method, 1.0)]
         )
         summary = self.distribution.with_user(self.volunteer)._vrac_till_summary()
-        collected = self.order_r1.amount_total + order_r2.amount_total
+        # Foyer Martin 19.50, Foyer Romans 2 3 x 1.35 + 8.20 = 12.25
+        collected = 19.50 + 12.25
+        self.assertAlmostEqual(
+            self.order_r1.amount_total + order_r2.amount_total, collected
+        )
         self.assertEqual(summary["order_count"], 2)
         self.assertAlmostEqual(summary["collected_amount"], collected)
         self.assertAlmostEqual(summary["surplus_amount"], 2.5)
@@ -321,5 +237,5 @@ class TestPosCollection(VracTillCase):
         self.assertAlmostEqual(sum(payments.values()), collected + 2.5)
         self.assertAlmostEqual(
             payments["Test Espèces"],
-            self.order_r1.currency_id.round(self.order_r1.amount_total * 0.5),
+            9.75,  # half of Foyer Martin's 19.50
         )

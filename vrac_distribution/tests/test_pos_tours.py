@@ -5,8 +5,7 @@ from odoo.tests import HttpCase, tagged
 
 from odoo.addons.vrac_groupement.models.vrac_order_cycle import CYCLE_PROCESS
 
-from .common import VracDistributionCase
-from .test_pos import setup_vrac_till
+from .common import VracDistributionCase, setup_vrac_till
 
 
 @tagged("post_install", "-at_install")

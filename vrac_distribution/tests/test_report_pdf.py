@@ -2,8 +2,11 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo.tests import HttpCase, tagged
 
-from odoo.addons.vrac_groupement.tests.common import VracCycleCase, VracGroupementCase
-from odoo.addons.vrac_groupement.tests.test_report_pdf import VracPdfMixin
+from odoo.addons.vrac_groupement.tests.common import (
+    VracCycleCase,
+    VracGroupementCase,
+    VracPdfMixin,
+)
 
 from .common import VracDistributionCase
 

@@ -7,12 +7,7 @@ from lxml import html
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import Form
 
-from .common import VracDistributionCase
-
-# Die (town centre) and Luc-en-Diois, in decimal degrees.
-DIE = (44.7537, 5.3705)
-LUC = (44.6161, 5.4467)
-CHATILLON = (44.6960, 5.4845)
+from .common import CHATILLON, DIE, LUC, VracRoundCase
 
 
 def law_of_cosines_km(lat1, lon1, lat2, lon2):
@@ -23,110 +18,6 @@ def law_of_cosines_km(lat1, lon1, lat2, lon2):
         phi2
     ) * math.cos(dlambda)
     return 6371.0088 * math.acos(min(1.0, cos_angle))
-
-
-class VracRoundCase(VracDistributionCase):
-    """The Die group is served by a mobile round leaving Die, with two stops:
-    Châtillon-en-Diois 9:00-9:45, then Luc-en-Diois 10:30-11:15 (a day of
-    8:00-13:00). Foyer Roux (d1) collects at Luc; Foyer Die 2 (d2) has no
-    stop and collects at the Espace Social of Die (a point distribution).
-    """
-
-    @classmethod
-    def setUpClass(cls):
-        super().setUpClass()
-        cls.setup_vrac_round(cls)
-
-    @staticmethod
-    def setup_vrac_round(cls):
-        Point = cls.env["vrac.pickup.point"]
-
-        def point(name, street, city, coordinates):
-            partner = cls.Partner.create(
-                {"name": name, "is_company": True, "street": street, "city": city}
-            )
-            return Point.create(
-                {
-                    "name": name,
-                    "partner_id": partner.id,
-                    "latitude": coordinates[0],
-                    "longitude": coordinates[1],
-                    "groupement_ids": [(6, 0, cls.die.ids)],
-                }
-            )
-
-        cls.point_die = point(
-            "Test Espace Social Die", "2 chemin de Chamarges", "Die", DIE
-        )
-        cls.point_chatillon = point(
-            "Test Salle Châtillon",
-            "Place de la Mairie",
-            "Châtillon-en-Diois",
-            CHATILLON,
-        )
-        cls.point_luc = point(
-            "Test Salle Luc", "Place du Champ de Mars", "Luc-en-Diois", LUC
-        )
-        cls.vrac_round = cls.env["vrac.round"].create(
-            {
-                "name": "Test VRAC mobile",
-                "groupement_ids": [(6, 0, cls.die.ids)],
-                "vehicle": "Kangoo GE-412-DR",
-                "driver_id": cls.Partner.create({"name": "Test Chauffeur"}).id,
-                "hour_start": 8.0,
-                "hour_end": 13.0,
-                "departure_point_id": cls.point_die.id,
-                "stop_ids": [
-                    (
-                        0,
-                        0,
-                        {
-                            "sequence": 10,
-                            "pickup_point_id": cls.point_chatillon.id,
-                            "hour_from": 9.0,
-                            "hour_to": 9.75,
-                        },
-                    ),
-                    (
-                        0,
-                        0,
-                        {
-                            "sequence": 20,
-                            "pickup_point_id": cls.point_luc.id,
-                            "hour_from": 10.5,
-                            "hour_to": 11.25,
-                        },
-                    ),
-                ],
-            }
-        )
-        cls.stop_chatillon, cls.stop_luc = cls.vrac_round.stop_ids
-        cls.d1.write({"vrac_round_stop_id": cls.stop_luc.id, "phone": "04 75 22 33 44"})
-        cls.round_distribution = cls.env["vrac.distribution"].create(
-            {
-                "kind": "round",
-                "date": "2026-12-18",
-                "round_id": cls.vrac_round.id,
-                "cycle_ids": [(6, 0, cls.cycle.ids)],
-                "pos_config_id": cls.pos_config.id,
-            }
-        )
-        cls.die_distribution = cls.env["vrac.distribution"].create(
-            {
-                "kind": "point",
-                "date": "2026-12-18",
-                "hour_from": 14.0,
-                "hour_to": 17.0,
-                "pickup_point_id": cls.point_die.id,
-                "cycle_ids": [(6, 0, cls.cycle.ids)],
-            }
-        )
-
-    def render_sheet(self, report, records):
-        content, _kind = self.env["ir.actions.report"]._render_qweb_html(
-            report, records.ids
-        )
-        return html.fromstring(content)
 
 
 class TestRoundStops(VracRoundCase):

@@ -7,8 +7,7 @@ from odoo.tests import tagged
 from odoo.addons.vrac_groupement.tests.common import VracCycleCase, VracGroupementCase
 from odoo.addons.vrac_groupement.tests.rpc import VALIDATION_ERROR, VracRpcCase
 
-from .common import VracDistributionCase
-from .test_round import VracRoundCase
+from .common import VracDistributionCase, VracRoundCase
 
 
 @tagged("post_install", "-at_install")

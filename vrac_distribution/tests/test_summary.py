@@ -4,7 +4,7 @@ from lxml import html
 
 from odoo.tests import tagged
 
-from .test_pos import VracTillCase
+from .common import VracTillCase
 
 
 @tagged("post_install", "-at_install")

@@ -2,10 +2,16 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo.exceptions import AccessError, UserError, ValidationError
 
+from odoo.addons.vrac_groupement.tests.common import HOUSEHOLD_PRICES
+
 from .common import VracDistributionCase
 
 
 class TestWeights(VracDistributionCase):
+    # The households' prices: pasta 1.35 a packet, oil 8.20 a bottle,
+    # lentils 2.40 and apples 2.00 a kg.
+    household_prices = HOUSEHOLD_PRICES
+
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
@@ -17,17 +23,16 @@ class TestWeights(VracDistributionCase):
     def test_weight_served_sets_quantity_price_and_bag(self):
         line = self.order_line(self.r1, self.apples)
         order = line.order_id
-        price_unit = line.price_unit
-        other_total = order.amount_total - line.price_total
+        # Foyer Martin: 2 x 1.35 + 8.20 + 1.5 kg x 2.40 + 2.5 kg x 2.00
+        self.assertEqual(line.price_unit, 2.00)
+        self.assertAlmostEqual(order.amount_total, 2.70 + 8.20 + 3.60 + 5.00)
         moves = order.picking_ids.move_ids
         self.assertEqual(line.product_uom_qty, 2.5)
         line.with_user(self.volunteer).vrac_weight_served = 2.62
         self.assertEqual(line.product_uom_qty, 2.62)
-        self.assertEqual(line.price_unit, price_unit, "the same price per kg")
-        self.assertAlmostEqual(
-            line.price_subtotal, order.currency_id.round(2.62 * price_unit)
-        )
-        self.assertAlmostEqual(order.amount_total, other_total + line.price_total)
+        self.assertEqual(line.price_unit, 2.00, "the same price per kg")
+        self.assertAlmostEqual(line.price_subtotal, 5.24)  # 2.62 kg x 2.00
+        self.assertAlmostEqual(order.amount_total, 2.70 + 8.20 + 3.60 + 5.24)
         self.assertEqual(line.vrac_ordered_qty, 2.5, "what was ordered is kept")
         move = self.bag_move(line)
         self.assertEqual(len(move), 1)
@@ -40,24 +45,21 @@ class TestWeights(VracDistributionCase):
 
     def test_lighter_weight(self):
         line = self.order_line(self.r3, self.apples)
-        price_unit = line.price_unit
         line.with_user(self.volunteer).vrac_weight_served = 1.85
         self.assertEqual(line.product_uom_qty, 1.85)
-        self.assertAlmostEqual(
-            line.price_subtotal, line.currency_id.round(1.85 * price_unit)
-        )
+        self.assertAlmostEqual(line.price_subtotal, 3.70)  # 1.85 kg x 2.00
         self.assertEqual(self.bag_move(line).quantity, 1.85)
         self.assertEqual(len(line.order_id.picking_ids), 1)
 
     def test_weight_of_zero_or_below_is_refused(self):
         line = self.order_line(self.r1, self.lentils)
-        subtotal = line.price_subtotal
+        self.assertAlmostEqual(line.price_subtotal, 3.60)  # 1.5 kg x 2.40
         for weight in (0.0, -1.0):
             with self.assertRaisesText(ValidationError, "must be above 0"):
                 line.with_user(self.volunteer).vrac_weight_served = weight
             self.assertEqual(line.vrac_weight_served, 0.0)
             self.assertEqual(line.product_uom_qty, 1.5)
-            self.assertEqual(line.price_subtotal, subtotal)
+            self.assertAlmostEqual(line.price_subtotal, 3.60)
             self.assertEqual(self.bag_move(line).product_uom_qty, 1.5)
 
     def test_product_not_sold_by_weight_is_refused(self):

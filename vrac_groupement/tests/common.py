@@ -1,10 +1,18 @@
 # Copyright 2026 VRAC for Odoo contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+import io
 from contextlib import contextmanager
 
+from odoo import Command
 from odoo.tests import TransactionCase, new_test_user
+from odoo.tools.pdf import PdfFileReader
 
 from odoo.addons.base.tests.common import DISABLED_MAIL_CONTEXT
+
+#: The prices the households pay in the tests that fix them (see
+#: VracCycleCase.setup_fixture_prices): {product attribute: price}, pasta
+#: 1.35 a packet, olive oil 8.20 a bottle, lentils 2.40 and apples 2.00 a kg.
+HOUSEHOLD_PRICES = {"pasta": 1.35, "oil": 8.20, "lentils": 2.40, "apples": 2.00}
 
 
 class VracAssertMixin:
@@ -17,6 +25,31 @@ class VracAssertMixin:
         with self.assertRaises(exception) as cm:
             yield cm
         self.assertIn(text, str(cm.exception))
+
+
+class VracPdfMixin:
+    """For HttpCase: real PDFs, with the report's styles and fonts served by
+    the test server as in production (wkhtmltopdf fetches them)."""
+
+    def render_pdf(self, report_ref, records, user=None):
+        """The PDF of ``records`` printed by ``user``."""
+        if self.env["ir.actions.report"].get_wkhtmltopdf_state() != "ok":
+            self.skipTest("wkhtmltopdf is not installed")
+        # wkhtmltopdf loads the report's assets from this test server.
+        self.env["ir.config_parameter"].sudo().set_param("report.url", self.base_url())
+        reports = self.env(user=user or self.env.user)["ir.actions.report"]
+        reports = reports.with_context(force_report_rendering=True, lang="en_US")
+        pdf, report_type = reports._render_qweb_pdf(report_ref, records.ids)
+        self.assertEqual(report_type, "pdf")
+        return pdf
+
+    def pages_text(self, pdf):
+        reader = PdfFileReader(io.BytesIO(pdf), strict=False)
+        # Words come out separated by tabs: one space each.
+        return [
+            " ".join(reader.getPage(index).extract_text().split())
+            for index in range(reader.getNumPages())
+        ]
 
 
 class VracGroupementCase(VracAssertMixin, TransactionCase):
@@ -213,6 +246,69 @@ class VracCycleCase(VracGroupementCase):
             }
         )
         cls.cycle.with_user(cls.coordinator).action_open()
+
+    @staticmethod
+    def setup_fixture_prices(cls, prices=None, households=None):
+        """The households (all six by default) pay exactly ``prices``:
+        {product or product attribute: price per unit of measure}, default
+        HOUSEHOLD_PRICES.
+
+        Without vrac_tarifs, a pricelist of fixed prices. With it, a household
+        pays its tier's price, computed from the cost: a tier at cost price,
+        and these prices as costs. Either way the tests name the amounts.
+        """
+        if households is None:
+            households = cls.households_romans | cls.households_die
+        prices = {
+            getattr(cls, product) if isinstance(product, str) else product: price
+            for product, price in (prices or HOUSEHOLD_PRICES).items()
+        }
+        if "vrac_tier_id" in households._fields:
+            tier = cls.env["vrac.tier"].create(
+                {
+                    "name": "Test prix coûtant",
+                    "code": "T-PC",
+                    "percent": 0.0,
+                    "rounding": 0.01,
+                    "by_resources": False,
+                }
+            )
+            households.write(
+                {
+                    "vrac_tier_mode": "manual",
+                    "vrac_tier_id": tier.id,
+                    "vrac_tier_reason": "Test",
+                }
+            )
+            cls.fixture_pricelist = tier.pricelist_id
+        else:
+            cls.fixture_pricelist = cls.env["product.pricelist"].create(
+                {"name": "Test tarif du cycle"}
+            )
+            households.property_product_pricelist = cls.fixture_pricelist
+        VracCycleCase.set_fixture_prices(cls, prices)
+
+    @staticmethod
+    def set_fixture_prices(cls, prices):
+        """Change the prices of :meth:`setup_fixture_prices`."""
+        if "vrac_tier_id" in cls.env["res.partner"]._fields:
+            for product, price in prices.items():
+                product.standard_price = price
+            return
+        products = cls.env["product.product"].concat(*prices)
+        pricelist = cls.fixture_pricelist
+        pricelist.item_ids.filtered(lambda item: item.product_id in products).unlink()
+        pricelist.item_ids = [
+            Command.create(
+                {
+                    "applied_on": "0_product_variant",
+                    "product_id": product.id,
+                    "compute_price": "fixed",
+                    "fixed_price": price,
+                }
+            )
+            for product, price in prices.items()
+        ]
 
     def cycle_line(self, product, cycle=None):
         return (cycle or self.cycle).line_ids.filtered(

@@ -17,6 +17,9 @@ class TestOrderCycle(VracCycleCase, MockEmail):
         r1, r2, r3, r4 = cls.households_romans
         d1, d2 = cls.households_die
         cls.r1, cls.r2, cls.r3, cls.r4, cls.d1, cls.d2 = r1, r2, r3, r4, d1, d2
+        # The households' prices (HOUSEHOLD_PRICES): pasta 1.35 a packet,
+        # oil 8.20 a bottle, lentils 2.40 and apples 2.00 a kg.
+        cls.setup_fixture_prices(cls)
         cls.orders = {
             # pasta: 18 ordered, one case of 20 bought (round up), 2 left over
             # oil: 13 ordered, two cases of 6 bought (round down), 1 short
@@ -88,18 +91,9 @@ class TestOrderCycle(VracCycleCase, MockEmail):
         line = self.order_line(self.r1, self.apples)
         self.assertEqual(line.vrac_ordered_qty, 8)
         self.assertEqual(line.product_uom_qty, 8)
-        # At the household's own price (its tier's when vrac_tarifs is there).
-        prices = order.pricelist_id._get_products_price(
-            self.pasta | self.oil | self.lentils | self.apples, 1.0
-        )
-        self.assertAlmostEqual(
-            order.amount_untaxed,
-            3 * prices[self.pasta.id]
-            + 2 * prices[self.oil.id]
-            + 3 * prices[self.lentils.id]
-            + 8 * prices[self.apples.id],
-            places=2,
-        )
+        # At the household's own prices: 3 x 1.35 + 2 x 8.20 + 3 kg x 2.40
+        # + 8 kg x 2.00 = 4.05 + 16.40 + 7.20 + 16.00.
+        self.assertAlmostEqual(order.amount_untaxed, 43.65, places=2)
         self.assertEqual(self.cycle_line(self.apples).ordered_qty, 34.2)
         self.assertEqual(self.cycle_line(self.apples).household_count, 6)
 
@@ -166,9 +160,11 @@ class TestOrderCycle(VracCycleCase, MockEmail):
         self.cycle.with_user(self.coordinator).action_confirm_purchases()
         self.assertAlmostEqual(apple_line.product_uom_qty, apples[self.r4])
         oil_line = self.order_line(self.r4, self.oil)
+        self.assertEqual(oil_line.price_unit, 8.20)
+        self.assertEqual(apple_line.price_unit, 2.00)
         self.assertAlmostEqual(
             apple_line.order_id.amount_untaxed,
-            oil_line.price_unit + apples[self.r4] * apple_line.price_unit,
+            8.20 + round(apples[self.r4] * 2.00, 2),
             places=2,
         )
 
@@ -498,12 +494,16 @@ class TestOrderCycle(VracCycleCase, MockEmail):
 
     def test_orders_only_while_open_and_no_empty_orders(self):
         self.cycle._vrac_set_orders({self.r1.id: {self.pasta.id: 2, self.oil.id: 1}})
-        price = self.order_line(self.r1, self.pasta).price_unit
-        self.pasta.list_price += 1.0
+        self.assertEqual(self.order_line(self.r1, self.pasta).price_unit, 1.35)
+        self.set_fixture_prices(self, {self.pasta: 2.35})
         self.env["product.pricelist.item"].flush_model()
-        # Saving the same quantities again keeps the price of the order.
+        # Saving the same quantities again keeps the price of the order...
         self.cycle._vrac_set_orders({self.r1.id: {self.pasta.id: 2, self.oil.id: 2}})
-        self.assertEqual(self.order_line(self.r1, self.pasta).price_unit, price)
+        self.assertEqual(self.order_line(self.r1, self.pasta).price_unit, 1.35)
+        # ... while a new order takes the new price.
+        self.cycle._vrac_set_orders({self.r2.id: {self.pasta.id: 1}})
+        self.assertEqual(self.order_line(self.r2, self.pasta).price_unit, 2.35)
+        self.cycle._vrac_set_orders({self.r2.id: {self.pasta.id: 0}})
         # Nothing ordered any more: no order left in the cycle.
         self.cycle._vrac_set_orders({self.r1.id: {self.pasta.id: 0, self.oil.id: 0}})
         self.assertFalse(self.cycle.sale_order_ids)

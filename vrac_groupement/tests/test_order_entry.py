@@ -13,26 +13,9 @@ class TestOrderEntry(VracCycleCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        # The default pricelist (the first one), at the sales price.
-        cls.pricelist_public = cls.env["product.pricelist"].create(
-            {"name": "Test tarif public", "sequence": 1}
-        )
-        cls.pricelist_solidarity = cls.env["product.pricelist"].create(
-            {
-                "name": "Test tarif solidaire",
-                "sequence": 20,
-                "item_ids": [
-                    Command.create(
-                        {
-                            "applied_on": "3_global",
-                            "compute_price": "percentage",
-                            "percent_price": 10,
-                        }
-                    )
-                ],
-            }
-        )
-        cls.household_romans.property_product_pricelist = cls.pricelist_solidarity
+        # The households' prices (HOUSEHOLD_PRICES): pasta 1.35 a packet,
+        # oil 8.20 a bottle, lentils 2.40 and apples 2.00 a kg.
+        cls.setup_fixture_prices(cls)
 
     def open_entry(self, household, user=None, cycle=None):
         """The entry screen as the volunteer sees it, the household chosen."""
@@ -77,26 +60,20 @@ class TestOrderEntry(VracCycleCase):
             "One line per product of the catalog, in its order",
         )
         prices = {line.product_id: line.price_unit for line in entry.line_ids}
-        # The household's own pricelist: its solidarity pricelist, 10 % off the
-        # sales price (or its tier's pricelist when vrac_tarifs is installed).
-        pricelist = self.household_romans.property_product_pricelist
-        expected = pricelist._get_products_price(self.pasta | self.lentils, 1.0)
-        if pricelist == self.pricelist_solidarity:
-            self.assertAlmostEqual(expected[self.pasta.id], 1.35)
-        self.assertAlmostEqual(prices[self.pasta], expected[self.pasta.id])
-        self.assertAlmostEqual(prices[self.lentils], expected[self.lentils.id])
-        self.assertAlmostEqual(
-            entry.amount_total,
-            4 * expected[self.pasta.id] + 2.5 * expected[self.lentils.id],
-            places=2,
+        # The household's own prices.
+        self.assertEqual(
+            prices,
+            {self.pasta: 1.35, self.oil: 8.20, self.lentils: 2.40, self.apples: 2.00},
         )
+        # 4 x 1.35 + 2.5 kg x 2.40 = 5.40 + 6.00
+        self.assertAlmostEqual(entry.amount_total, 11.40, places=2)
         self.assertFalse(entry.order_id)
 
         action = entry.action_save()
 
         order = entry.order_id
         self.assertEqual(order.vrac_cycle_id, self.cycle)
-        self.assertEqual(order.pricelist_id, pricelist)
+        self.assertEqual(order.pricelist_id, self.fixture_pricelist)
         self.assertEqual(
             self.ordered(self.household_romans), {self.pasta: 4, self.lentils: 2.5}
         )
@@ -131,16 +108,11 @@ class TestOrderEntry(VracCycleCase):
         )
         (self.pasta | self.oil).taxes_id = tax
         entry = self.enter(self.household_die, {self.pasta: 3, self.oil: 1})
-        # The household's prices (3 x 1.50 + 9.00 at the standard sales
-        # prices), plus 5.5 % VAT rounded on each line (0.25 + 0.50).
-        prices = self.household_die.property_product_pricelist._get_products_price(
-            self.pasta | self.oil, 1.0
-        )
-        pasta, oil = 3 * prices[self.pasta.id], prices[self.oil.id]
-        self.assertAlmostEqual(entry.amount_untaxed, pasta + oil, places=2)
-        self.assertAlmostEqual(
-            entry.amount_tax, round(pasta * 0.055, 2) + round(oil * 0.055, 2)
-        )
+        # The household's prices (3 x 1.35 + 8.20 = 4.05 + 8.20), plus 5.5 %
+        # VAT rounded on each line (0.22 + 0.45).
+        self.assertAlmostEqual(entry.amount_untaxed, 12.25, places=2)
+        self.assertAlmostEqual(entry.amount_tax, 0.67, places=2)
+        self.assertAlmostEqual(entry.amount_total, 12.92, places=2)
         entry.action_save()
         self.assertAlmostEqual(entry.order_id.amount_tax, entry.amount_tax)
         self.assertAlmostEqual(entry.order_id.amount_total, entry.amount_total)
@@ -274,28 +246,8 @@ class TestOrderEntryTour(HttpCase):
         VracCycleCase.setup_vrac_cycle(cls)
         cls.volunteer.password = "vrac_test_volunteer"
         cls.household_romans.vrac_household_number = "T-4242"
-        if "vrac_tier_id" in cls.env["res.partner"]._fields:
-            # With vrac_tarifs a household pays its tier's price, computed
-            # from the cost: a tier at cost price, with costs at the sales
-            # prices, keeps the tour's figures.
-            tier = cls.env["vrac.tier"].create(
-                {
-                    "name": "Test prix coûtant",
-                    "code": "T-PC",
-                    "percent": 0.0,
-                    "rounding": 0.01,
-                    "by_resources": False,
-                }
-            )
-            cls.household_romans.write(
-                {
-                    "vrac_tier_mode": "manual",
-                    "vrac_tier_id": tier.id,
-                    "vrac_tier_reason": "Test",
-                }
-            )
-            cls.pasta.standard_price = cls.pasta.list_price
-            cls.lentils.standard_price = cls.lentils.list_price
+        # The tour's figures: pasta at 1.50 a packet, lentils at 3.00 a kg.
+        VracCycleCase.setup_fixture_prices(cls, {cls.pasta: 1.50, cls.lentils: 3.00})
 
     def test_volunteer_enters_an_order_at_the_keyboard(self):
         self.start_tour("/web", "vrac_order_entry_tour", login="vrac_test_volunteer")

@@ -1,37 +1,10 @@
 # Copyright 2026 VRAC for Odoo contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-import io
 import re
 
 from odoo.tests import HttpCase, tagged
-from odoo.tools.pdf import PdfFileReader
 
-from .common import VracGroupementCase
-
-
-class VracPdfMixin:
-    """For HttpCase: real PDFs, with the report's styles and fonts served by
-    the test server as in production (wkhtmltopdf fetches them)."""
-
-    def render_pdf(self, report_ref, records, user=None):
-        """The PDF of ``records`` printed by ``user``."""
-        if self.env["ir.actions.report"].get_wkhtmltopdf_state() != "ok":
-            self.skipTest("wkhtmltopdf is not installed")
-        # wkhtmltopdf loads the report's assets from this test server.
-        self.env["ir.config_parameter"].sudo().set_param("report.url", self.base_url())
-        reports = self.env(user=user or self.env.user)["ir.actions.report"]
-        reports = reports.with_context(force_report_rendering=True, lang="en_US")
-        pdf, report_type = reports._render_qweb_pdf(report_ref, records.ids)
-        self.assertEqual(report_type, "pdf")
-        return pdf
-
-    def pages_text(self, pdf):
-        reader = PdfFileReader(io.BytesIO(pdf), strict=False)
-        # Words come out separated by tabs: one space each.
-        return [
-            " ".join(reader.getPage(index).extract_text().split())
-            for index in range(reader.getNumPages())
-        ]
+from .common import VracGroupementCase, VracPdfMixin
 
 
 @tagged("post_install", "-at_install")

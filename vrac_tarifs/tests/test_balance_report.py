@@ -1,9 +1,9 @@
 # Copyright 2026 VRAC for Odoo contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo import Command, fields
+from odoo import Command
 from odoo.exceptions import AccessError
 
-from .common import VracTarifsCase
+from .common import VracTarifsCase, till_order
 
 # Products: cost 2.00 and 4.00, so that every tier price is exact:
 # A (cost) 2.00/4.00, B (+10 %) 2.20/4.40, C (+25 %) 2.50/5.00.
@@ -251,58 +251,17 @@ class TestBalanceReport(VracTarifsCase):
         config.open_ui()
         session = config.current_session_id
         bank = config.payment_method_ids.filtered(lambda pm: pm.type == "bank")[:1]
-        lines = [(self.rice, 3, 2.5), (self.oil, 1, 5.0)]
-        total = sum(qty * price for _product, qty, price in lines)
-        uid = "00001-001-0001"
-        [result] = self.env["pos.order"].create_from_ui(
-            [
-                {
-                    "id": uid,
-                    "to_invoice": False,
-                    "data": {
-                        "uid": uid,
-                        "name": f"Order {uid}",
-                        "pos_session_id": session.id,
-                        "partner_id": self.household_c.id,
-                        "user_id": self.env.uid,
-                        "pricelist_id": config.pricelist_id.id,
-                        "fiscal_position_id": False,
-                        "sequence_number": 1,
-                        "date_order": fields.Datetime.to_string(fields.Datetime.now()),
-                        "amount_paid": total,
-                        "amount_return": 0,
-                        "amount_tax": 0,
-                        "amount_total": total,
-                        "to_invoice": False,
-                        "lines": [
-                            Command.create(
-                                {
-                                    "product_id": product.id,
-                                    "qty": qty,
-                                    "price_unit": price,
-                                    "price_subtotal": qty * price,
-                                    "price_subtotal_incl": qty * price,
-                                    "discount": 0,
-                                    "tax_ids": [],
-                                    "pack_lot_ids": [],
-                                }
-                            )
-                            for product, qty, price in lines
-                        ],
-                        "statement_ids": [
-                            Command.create(
-                                {
-                                    "amount": total,
-                                    "name": fields.Datetime.now(),
-                                    "payment_method_id": bank.id,
-                                }
-                            )
-                        ],
-                    },
-                }
-            ]
+        lines = [
+            {"product_id": product.id, "qty": qty, "price_unit": price}
+            for product, qty, price in ((self.rice, 3, 2.5), (self.oil, 1, 5.0))
+        ]
+        order = till_order(
+            session,
+            self.env.user,
+            self.household_c,
+            lines,
+            payments=[(bank, 1.0)],
         )
-        order = self.env["pos.order"].browse(result["id"])
         self.assertEqual(order.state, "paid")
         rows = self.Report.search(
             [("origin", "=", "pos"), ("groupement_id", "=", self.romans.id)]

@@ -9,61 +9,13 @@ from odoo.tests import tagged
 from odoo.addons.point_of_sale.tests.common import TestPoSCommon
 from odoo.addons.vrac_groupement.tests.common import VracAssertMixin
 
-from .common import VracTarifsCase
-from .test_pos import create_soap, sell_at_cost, setup_vrac_till
-
-
-def setup_food_credit(cls, env, approved):
-    """A food credit of 50 a month + 20 per additional person, on ``approved``."""
-    cls.approved_tag = env.ref("vrac_tarifs.product_tag_food_credit")
-    approved.product_tag_ids = [Command.link(cls.approved_tag.id)]
-    cls.credit_fund = env["account.account"].create(
-        {
-            "name": "Test fonds crédit alimentaire",
-            "code": "467891",
-            "account_type": "liability_current",
-            "company_id": env.company.id,
-        }
-    )
-    cls.top_up_product = env["product.product"].create(
-        {"name": "Test recharge crédit", "type": "service", "list_price": 0.0}
-    )
-    cls.credit = env["loyalty.program"].create(
-        {
-            "name": "Caisse alimentaire de quartier",
-            "program_type": "ewallet",
-            "applies_on": "future",
-            "trigger": "auto",
-            "company_id": env.company.id,
-            "vrac_food_credit": True,
-            "vrac_credit_base": 50.0,
-            "vrac_credit_per_person": 20.0,
-            "vrac_credit_rule": "expire",
-            "vrac_account_id": cls.credit_fund.id,
-            "rule_ids": [
-                Command.create(
-                    {
-                        "reward_point_amount": 1,
-                        "reward_point_mode": "money",
-                        "product_ids": cls.top_up_product.ids,
-                    }
-                )
-            ],
-            "reward_ids": [
-                Command.create(
-                    {
-                        "reward_type": "discount",
-                        "discount_mode": "per_point",
-                        "discount": 1,
-                        "required_points": 1,
-                        "discount_applicability": "specific",
-                        "discount_product_tag_id": cls.approved_tag.id,
-                        "description": "Crédit alimentaire",
-                    }
-                )
-            ],
-        }
-    )
+from .common import (
+    VracTarifsCase,
+    create_soap,
+    sell_at_cost,
+    setup_food_credit,
+    setup_vrac_till,
+)
 
 
 class TestFoodCredit(VracTarifsCase):

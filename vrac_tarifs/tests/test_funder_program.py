@@ -9,39 +9,13 @@ from odoo.tests import Form, tagged
 from odoo.addons.point_of_sale.tests.common import TestPoSCommon
 from odoo.addons.vrac_groupement.tests.common import VracAssertMixin
 
-from .common import VracTarifsCase
-from .test_pos import create_soap, sell_at_cost, setup_vrac_till
-
-
-def setup_funder(cls, env, products, share=50.0, budget=0.0):
-    """A clearing account, a funder and a half-price program on ``products``."""
-    company = env.company
-    cls.clearing = env["account.account"].create(
-        {
-            "name": "Test parts financeur à recevoir",
-            "code": "468791",
-            "account_type": "asset_current",
-            "reconcile": True,
-            "company_id": company.id,
-        }
-    )
-    cls.funder = env["res.partner"].create(
-        {"name": "Fondation Test Paniers", "is_company": True}
-    )
-    today = fields.Date.context_today(env.user)
-    cls.program = env["vrac.funder.program"].create(
-        {
-            "name": "Paniers à moitié prix",
-            "funder_id": cls.funder.id,
-            "share_percent": share,
-            "date_from": today - relativedelta(months=3),
-            "date_to": today + relativedelta(months=9),
-            "budget": budget,
-            "product_ids": [Command.set(products.ids)],
-            "account_id": cls.clearing.id,
-            "company_id": company.id,
-        }
-    )
+from .common import (
+    VracTarifsCase,
+    create_soap,
+    sell_at_cost,
+    setup_funder,
+    setup_vrac_till,
+)
 
 
 class TestFunderProgram(VracTarifsCase):

@@ -5,9 +5,7 @@ from odoo.tests import tagged
 
 from odoo.addons.point_of_sale.tests.test_frontend import TestPointOfSaleHttpCommon
 
-from .test_food_credit import setup_food_credit
-from .test_funder_program import setup_funder
-from .test_pos import create_soap, setup_vrac_pos
+from .common import create_soap, setup_food_credit, setup_funder, setup_vrac_pos
 
 
 class VracTillTourCase(TestPointOfSaleHttpCommon):

@@ -6,8 +6,7 @@ from odoo.tests import tagged
 
 from odoo.addons.vrac_groupement.tests import test_indicator_report as report_tests
 
-from .common import VracTarifsCase
-from .test_food_credit import setup_food_credit
+from .common import VracTarifsCase, setup_food_credit
 
 YEAR = ("2025-01-01", "2025-12-31")
 

@@ -25,6 +25,8 @@ from odoo.tools import SQL
 
 from odoo.addons.base.tests.common import DISABLED_MAIL_CONTEXT
 
+from .common import till_order_data
+
 CONTEXT = dict(DISABLED_MAIL_CONTEXT, lang="en_US")
 COMPANY_NAME = "VRAC Bruxelles (test)"
 
@@ -419,54 +421,19 @@ class TestMoneyConcurrency(BaseCase):
         # Unique over the class: a till never sends the same order twice.
         type(self).sent = sent = getattr(type(self), "sent", 0) + 1
         uid = f"{session_id:05d}-{index + 1:03d}-{sent:04d}"
-        total = round(sum(qty * price for _product, qty, price in lines), 2)
-        now = fields.Datetime.to_string(fields.Datetime.now())
         with self.registry.cursor() as cr:
             env = api.Environment(cr, SUPERUSER_ID, CONTEXT)
-            session = env["pos.session"].browse(session_id)
-            cash = session.config_id.payment_method_ids.filtered("is_cash_count")[:1]
-            cash_id = cash.id
-        return {
-            "id": uid,
-            "to_invoice": False,
-            "data": {
-                "name": f"Order {uid}",
-                "uid": uid,
-                "amount_paid": total,
-                "amount_return": 0,
-                "amount_tax": 0,
-                "amount_total": total,
-                "date_order": now,
-                "fiscal_position_id": False,
-                "pricelist_id": self.ids["pricelist"],
-                "partner_id": customer,
-                "pos_session_id": session_id,
-                "sequence_number": 1,
-                "user_id": self.ids["cashiers"][index],
-                "to_invoice": False,
-                "lines": [
-                    (
-                        0,
-                        0,
-                        {
-                            "id": number,
-                            "pack_lot_ids": [],
-                            "product_id": product_id,
-                            "price_unit": price,
-                            "price_subtotal": round(qty * price, 2),
-                            "price_subtotal_incl": round(qty * price, 2),
-                            "qty": qty,
-                            "discount": 0,
-                            "tax_ids": [(6, 0, [])],
-                        },
-                    )
-                    for number, (product_id, qty, price) in enumerate(lines, 1)
+            return till_order_data(
+                env["pos.session"].browse(session_id),
+                self.ids["cashiers"][index],
+                env["res.partner"].browse(customer),
+                [
+                    {"product_id": product_id, "qty": qty, "price_unit": price}
+                    for product_id, qty, price in lines
                 ],
-                "statement_ids": [
-                    (0, 0, {"amount": total, "name": now, "payment_method_id": cash_id})
-                ],
-            },
-        }
+                pricelist=env["product.pricelist"].browse(self.ids["pricelist"]),
+                uid=uid,
+            )
 
     def sell(self, index, data):
         """The call of the till ``index`` sending ``data``."""

@@ -4,8 +4,7 @@ from odoo.tests import new_test_user, tagged
 
 from odoo.addons.vrac_groupement.tests.rpc import VALIDATION_ERROR, VracRpcCase
 
-from .test_food_credit import setup_food_credit
-from .test_funder_program import setup_funder
+from .common import setup_food_credit, setup_funder
 
 
 @tagged("post_install", "-at_install")

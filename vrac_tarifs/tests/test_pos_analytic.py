@@ -4,7 +4,7 @@ from odoo.tests import tagged
 
 from odoo.addons.point_of_sale.tests.common import TestPoSCommon
 
-from .test_pos import sell_at_cost, setup_vrac_till
+from .common import sell_at_cost, setup_vrac_till
 
 INCOME_EXPENSE = ("income", "income_other", "expense", "expense_direct_cost")
 

@@ -4,7 +4,7 @@ from odoo.tests import tagged
 
 from odoo.addons.point_of_sale.tests.test_frontend import TestPointOfSaleHttpCommon
 
-from .test_pos import setup_vrac_pos
+from .common import setup_vrac_pos
 
 
 @tagged("post_install", "-at_install")

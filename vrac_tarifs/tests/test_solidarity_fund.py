@@ -2,102 +2,11 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 import json
 
-from odoo import Command, fields
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import Form, TransactionCase, new_test_user, tagged
 from odoo.tools import mute_logger
 
-from odoo.addons.base.tests.common import DISABLED_MAIL_CONTEXT
-
-
-def setup_solidarity_fund(cls):
-    """A purchasing group, its fund, a till and groceries priced to the cent.
-
-    Everything lives in the company of the database (French chart of
-    accounts): Odoo's accounting test classes cannot run on a database with
-    demo entries in euros.
-    """
-    # The tests read messages and names in English, whatever the database's
-    # language (the French demo database translates them).
-    cls.env["res.lang"]._activate_lang("en_US")
-    cls.env = cls.env(
-        context=dict(cls.env.context, lang="en_US", **DISABLED_MAIL_CONTEXT)
-    )
-    env = cls.env
-    company = env.company
-    cls.groupement_fund = env["vrac.groupement"].create(
-        {
-            "name": "Test Romans Cagnotte",
-            "code": "T-SOL",
-            "town": "Romans-sur-Isère",
-            "company_id": company.id,
-        }
-    )
-    cls.fund = env["vrac.solidarity.fund"].create(
-        {
-            "name": "Cagnotte Test Romans",
-            "groupement_id": cls.groupement_fund.id,
-            "company_id": company.id,
-        }
-    )
-    cls.coupon = cls.fund.coupon_product_id
-    cls.discount = cls.fund.discount_product_id
-    cls.donation = cls.fund.donation_product_id
-    cls.groceries = env["product.product"].create(
-        {
-            "name": "Vrac Panier Solidaire",
-            "type": "consu",
-            "list_price": 12.35,
-            "available_in_pos": True,
-            "taxes_id": [Command.clear()],
-        }
-    )
-    cls.pos_config = env["pos.config"].create(
-        {
-            "name": "Caisse Test Solidaire",
-            "company_id": company.id,
-            "vrac_solidarity_fund_id": cls.fund.id,
-        }
-    )
-    cls.pos_config._ensure_cash_payment_method("TSOL", "Cash Test Solidaire")
-    cls.cash_method = cls.pos_config.payment_method_ids.filtered("is_cash_count")[:1]
-    cls.cashier = new_test_user(
-        env,
-        login="vrac_sol_cashier",
-        name="Camille Caissière",
-        groups="base.group_user,point_of_sale.group_pos_user,"
-        "sales_team.group_sale_salesman",
-        company_id=company.id,
-        company_ids=[Command.set(company.ids)],
-        lang="en_US",
-    )
-
-
-def credit_fund(fund, amount):
-    """A gift received on the bank, booked by the accountant to the fund."""
-    env = fund.env
-    journal = env["account.journal"].search(
-        [("company_id", "=", fund.company_id.id), ("type", "=", "general")], limit=1
-    )
-    counterpart = env["account.account"].search(
-        [
-            ("company_id", "=", fund.company_id.id),
-            ("account_type", "=", "asset_current"),
-        ],
-        limit=1,
-    )
-    move = env["account.move"].create(
-        {
-            "move_type": "entry",
-            "journal_id": journal.id,
-            "line_ids": [
-                Command.create({"account_id": fund.account_id.id, "credit": amount}),
-                Command.create({"account_id": counterpart.id, "debit": amount}),
-            ],
-        }
-    )
-    move.action_post()
-    return move
+from .common import credit_fund, setup_solidarity_fund, solidarity_order_data
 
 
 @tagged("post_install", "-at_install")
@@ -131,72 +40,7 @@ class TestSolidarityFund(TransactionCase):
 
     def _order_data(self, lines, discount=0.0, partner=None):
         """Order data as the till sends it; ``discount`` is a solidarity discount."""
-        order_lines = [
-            {"product": product, "qty": qty, "price": product.lst_price}
-            for product, qty in lines
-        ]
-        if discount:
-            order_lines.append({"product": self.discount, "qty": 1, "price": -discount})
-        total = round(sum(line["qty"] * line["price"] for line in order_lines), 2)
-        uid = f"{self.pos_session.id:05d}-001-{len(self._orders_sent) + 1:04d}"
-        self._orders_sent.append(uid)
-        now = fields.Datetime.to_string(fields.Datetime.now())
-        return {
-            "id": uid,
-            "to_invoice": False,
-            "data": {
-                "name": f"Order {uid}",
-                "uid": uid,
-                "amount_paid": total,
-                "amount_return": 0,
-                "amount_tax": 0,
-                "amount_total": total,
-                "date_order": now,
-                "fiscal_position_id": False,
-                "pricelist_id": self.pos_config.pricelist_id.id,
-                "partner_id": partner.id if partner else False,
-                "pos_session_id": self.pos_session.id,
-                "sequence_number": len(self._orders_sent),
-                "user_id": self.cashier.id,
-                "to_invoice": False,
-                "lines": [
-                    (
-                        0,
-                        0,
-                        {
-                            "id": index,
-                            "pack_lot_ids": [],
-                            "product_id": line["product"].id,
-                            "full_product_name": line["product"].display_name,
-                            "price_unit": line["price"],
-                            "price_subtotal": round(line["qty"] * line["price"], 2),
-                            "price_subtotal_incl": round(
-                                line["qty"] * line["price"], 2
-                            ),
-                            "qty": line["qty"],
-                            "discount": 0,
-                            "tax_ids": [(6, 0, [])],
-                        },
-                    )
-                    for index, line in enumerate(order_lines, start=1)
-                ],
-                "statement_ids": [
-                    (
-                        0,
-                        0,
-                        {
-                            "amount": total,
-                            "name": now,
-                            "payment_method_id": self.cash_method.id,
-                        },
-                    )
-                ],
-            },
-        }
-
-    def setUp(self):
-        super().setUp()
-        self._orders_sent = []
+        return solidarity_order_data(self, lines, discount, partner)
 
     def _sell(self, lines, discount=0.0, partner=None):
         data = self._order_data(lines, discount=discount, partner=partner)

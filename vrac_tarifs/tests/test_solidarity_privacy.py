@@ -6,8 +6,7 @@ from odoo.tests import new_test_user, tagged
 
 from odoo.addons.vrac_groupement.tests.rpc import ACCESS_ERROR, USER_ERROR, VracRpcCase
 
-from . import test_solidarity_fund
-from .test_solidarity_fund import setup_solidarity_fund
+from .common import setup_solidarity_fund, solidarity_order_data
 
 
 @tagged("post_install", "-at_install")
@@ -39,7 +38,6 @@ class TestSolidarityDiscountPrivacy(VracRpcCase):
                 {"name": "Foyer Devant", "vrac_groupement_id": groupement.id},
             ]
         )
-        cls._orders_sent = []
         # Yesterday's session, closed: a discount for Foyer Secret.
         cls.pos_session = cls._open_session()
         cls.coupons = cls._sell_as_cashier([(cls.coupon, 10)])
@@ -65,11 +63,7 @@ class TestSolidarityDiscountPrivacy(VracRpcCase):
 
     @classmethod
     def _sell_as_cashier(cls, lines, discount=0.0, partner=None):
-        # The order data as the till sends it (not the test class itself,
-        # which would run twice if imported here).
-        data = test_solidarity_fund.TestSolidarityFund._order_data(
-            cls, lines, discount, partner
-        )
+        data = solidarity_order_data(cls, lines, discount, partner)
         result = cls.env["pos.order"].with_user(cls.cashier).create_from_ui([data])
         return cls.env["pos.order"].browse(result[0]["id"])
 

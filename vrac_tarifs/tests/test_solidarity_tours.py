@@ -2,7 +2,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo.tests import HttpCase, tagged
 
-from .test_solidarity_fund import credit_fund, setup_solidarity_fund
+from .common import credit_fund, setup_solidarity_fund
 
 
 @tagged("post_install", "-at_install")
