@@ -12,8 +12,8 @@
  *       .openMenusAndFirstForms({apps: [...], menus: [...], skip: [...]})
  */
 
-import { App } from "@odoo/owl";
-import { browser } from "@web/core/browser/browser";
+import {App} from "@odoo/owl";
+import {browser} from "@web/core/browser/browser";
 
 const TIMEOUT = 30000;
 
@@ -51,14 +51,19 @@ function leafMenus(tree) {
     return tree.childrenTree.flatMap(leafMenus);
 }
 
-export async function openMenusAndFirstForms({ landing, apps = [], menus = [], skip = [] }) {
+export async function openMenusAndFirstForms({
+    landing,
+    apps = [],
+    menus = [],
+    skip = [],
+}) {
     const env = odoo.__WOWL_DEBUG__.root.env;
-    const state = { pending: {}, errorRPC: null, actions: 0 };
-    const onRequest = ({ detail }) => (state.pending[detail.data.id] = detail.url);
-    const onResponse = ({ detail }) => {
+    const state = {pending: {}, errorRPC: null, actions: 0};
+    const onRequest = ({detail}) => (state.pending[detail.data.id] = detail.url);
+    const onResponse = ({detail}) => {
         delete state.pending[detail.data.id];
         if (detail.error) {
-            state.errorRPC = { url: detail.url, error: detail.error };
+            state.errorRPC = {url: detail.url, error: detail.error};
         }
     };
     const onUpdate = () => state.actions++;
@@ -69,7 +74,11 @@ export async function openMenusAndFirstForms({ landing, apps = [], menus = [], s
     const opened = [];
     try {
         // The home action the person lands on, first
-        await settle(state, () => document.querySelector(".o_action_manager > .o_action"), "landing");
+        await settle(
+            state,
+            () => document.querySelector(".o_action_manager > .o_action"),
+            "landing"
+        );
         const landed = env.services.action.currentController?.action.xml_id;
         if (landing && landed !== landing) {
             throw new Error(`Landed on ${landed}, not on ${landing}`);
@@ -100,14 +109,20 @@ export async function openMenusAndFirstForms({ landing, apps = [], menus = [], s
             menuService.selectMenu(menu);
             await settle(
                 state,
-                () => state.actions > before || document.querySelector(".modal .o_form_view"),
+                () =>
+                    state.actions > before ||
+                    document.querySelector(".modal .o_form_view"),
                 what
             );
             const dialog = document.querySelector(".modal:not(.o_error_dialog)");
             if (dialog) {
                 // A wizard (enter orders, funder report): shown, then closed
                 dialog.querySelector(".btn-close").click();
-                await settle(state, () => !document.querySelector(".modal"), `closing ${what}`);
+                await settle(
+                    state,
+                    () => !document.querySelector(".modal"),
+                    `closing ${what}`
+                );
                 opened.push(menu.xmlid);
                 continue;
             }

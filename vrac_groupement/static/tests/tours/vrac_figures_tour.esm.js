@@ -53,7 +53,8 @@ registry.category("web_tour.tours").add("vrac_figures_tour", {
         },
         {
             content: "Open the order cycles",
-            trigger: '.dropdown-item[data-menu-xmlid="vrac_groupement.vrac_order_cycle_menu"]',
+            trigger:
+                '.dropdown-item[data-menu-xmlid="vrac_groupement.vrac_order_cycle_menu"]',
         },
         toTheMinute(
             "The closing date in the list is shown to the minute",
@@ -61,7 +62,8 @@ registry.category("web_tour.tours").add("vrac_figures_tour", {
         ),
         {
             content: "Open the cycle",
-            trigger: ".o_list_view .o_data_row:contains('Test commande de décembre') td[name='name']",
+            trigger:
+                ".o_list_view .o_data_row:contains('Test commande de décembre') td[name='name']",
         },
         toTheMinute(
             "The closing date in the form is shown to the minute",
@@ -84,7 +86,8 @@ registry.category("web_tour.tours").add("vrac_figures_tour", {
         },
         {
             content: "Open the cycle taking orders",
-            trigger: ".o_list_view .o_data_row:contains('Test commande de janvier') td[name='name']",
+            trigger:
+                ".o_list_view .o_data_row:contains('Test commande de janvier') td[name='name']",
         },
         {
             content: "The closing date being edited is also to the minute",

@@ -15,7 +15,8 @@ registry.category("web_tour.tours").add("vrac_groupement_tour", {
         },
         {
             content: "The group card shows its indicators",
-            trigger: '.o_kanban_record:contains("Test Romans Monnaie"):contains("member households")',
+            trigger:
+                '.o_kanban_record:contains("Test Romans Monnaie"):contains("member households")',
         },
         {
             content: "Open the group",

@@ -31,7 +31,9 @@ function typeQuantity(product, quantity) {
             trigger: `.o_data_row.o_selected_row:contains("${product}") td[name='quantity'] input`,
             run() {
                 if (document.activeElement !== this.$anchor[0]) {
-                    throw new Error(`The quantity of ${product} does not have the focus`);
+                    throw new Error(
+                        `The quantity of ${product} does not have the focus`
+                    );
                 }
                 if (quantity !== null) {
                     typeInFocus(quantity);
@@ -54,11 +56,13 @@ registry.category("web_tour.tours").add("vrac_order_entry_tour", {
             },
             {
                 content: "Open the grouped orders menu",
-                trigger: '.o_menu_sections [data-menu-xmlid="vrac_groupement.menu_cycles"]',
+                trigger:
+                    '.o_menu_sections [data-menu-xmlid="vrac_groupement.menu_cycles"]',
             },
             {
                 content: "Open the order entry screen",
-                trigger: '.dropdown-item[data-menu-xmlid="vrac_groupement.vrac_order_entry_menu"]',
+                trigger:
+                    '.dropdown-item[data-menu-xmlid="vrac_groupement.vrac_order_entry_menu"]',
             },
             {
                 content: "The only open cycle is chosen",
@@ -76,7 +80,8 @@ registry.category("web_tour.tours").add("vrac_order_entry_tour", {
             },
             {
                 content: "The household is found by its number: choose it with Enter",
-                trigger: ".o_field_widget[name='partner_id'] .o-autocomplete--dropdown-item:first:contains('Foyer Martin')",
+                trigger:
+                    ".o_field_widget[name='partner_id'] .o-autocomplete--dropdown-item:first:contains('Foyer Martin')",
                 run() {
                     press("Enter");
                 },
@@ -88,7 +93,8 @@ registry.category("web_tour.tours").add("vrac_order_entry_tour", {
             },
             {
                 content: "The maximum reads 3 kg, not 3.000",
-                trigger: ".o_data_row:contains('Test Lentilles vertes (vrac)') td[name='max_per_household']",
+                trigger:
+                    ".o_data_row:contains('Test Lentilles vertes (vrac)') td[name='max_per_household']",
                 run() {
                     const text = this.$anchor[0].textContent.trim();
                     if (text !== "3") {
@@ -131,8 +137,13 @@ registry.category("web_tour.tours").add("vrac_order_entry_tour", {
                     const cycle = document.querySelector(
                         ".modal .o_field_widget[name='cycle_id'] input"
                     ).value;
-                    if (this.$anchor[0].value || cycle !== "Test commande de décembre") {
-                        throw new Error("The next entry is not blank on the same cycle");
+                    if (
+                        this.$anchor[0].value ||
+                        cycle !== "Test commande de décembre"
+                    ) {
+                        throw new Error(
+                            "The next entry is not blank on the same cycle"
+                        );
                     }
                 },
             },
@@ -143,7 +154,8 @@ registry.category("web_tour.tours").add("vrac_order_entry_tour", {
             },
             {
                 content: "Choose it with Enter",
-                trigger: ".o_field_widget[name='partner_id'] .o-autocomplete--dropdown-item:first:contains('Foyer Romans 2')",
+                trigger:
+                    ".o_field_widget[name='partner_id'] .o-autocomplete--dropdown-item:first:contains('Foyer Romans 2')",
                 run() {
                     press("Enter");
                 },
@@ -158,7 +170,8 @@ registry.category("web_tour.tours").add("vrac_order_entry_tour", {
             },
             {
                 content: "The order line refuses it with a clear message, no traceback",
-                trigger: ".o_error_dialog:contains('order a whole number'):not(:contains('See details'))",
+                trigger:
+                    ".o_error_dialog:contains('order a whole number'):not(:contains('See details'))",
                 in_modal: false,
                 isCheck: true,
             },

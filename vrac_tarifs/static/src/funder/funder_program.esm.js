@@ -111,7 +111,9 @@ patch(Order.prototype, {
         this.vracFunderLock = true;
         try {
             const partner = this.get_partner();
-            const programIds = new Set((partner && partner.vrac_funder_program_ids) || []);
+            const programIds = new Set(
+                (partner && partner.vrac_funder_program_ids) || []
+            );
             const rounding = this.pos.currency.rounding;
             const covered = new Set();
             const lines = this.get_orderlines().filter(
@@ -130,7 +132,10 @@ patch(Order.prototype, {
                         }
                     }
                 }
-                let share = roundPrecision((base * program.share_percent) / 100, rounding);
+                let share = roundPrecision(
+                    (base * program.share_percent) / 100,
+                    rounding
+                );
                 const remaining = this.pos.vracFunderRemaining(program);
                 if (remaining !== null && share > remaining) {
                     this.vracNotifyFunderLowered(program, share, remaining);

@@ -79,7 +79,9 @@ export class VracSolidarityButton extends Component {
                 {amount: format(amount), available: format(available)}
             );
         }
-        body += " " + _t("Nothing was changed in the order. You may choose a smaller discount.");
+        body +=
+            " " +
+            _t("Nothing was changed in the order. You may choose a smaller discount.");
         await this.popup.add(ErrorPopup, {
             title: _t("Sorry, not today"),
             body,

@@ -7,10 +7,14 @@ import * as ReceiptScreen from "@point_of_sale/../tests/tours/helpers/ReceiptScr
 import {negate} from "@point_of_sale/../tests/tours/helpers/utils";
 import {registry} from "@web/core/registry";
 
-const FUNDER_LINE = ".product-screen .orderline:has(.product-name:contains('Paid by Fondation Test Paniers'))";
+const FUNDER_LINE =
+    ".product-screen .orderline:has(.product-name:contains('Paid by Fondation Test Paniers'))";
 
 function selectCustomer(name) {
-    return [ProductScreen.clickPartnerButton(), ProductScreen.clickCustomer(name)].flat();
+    return [
+        ProductScreen.clickPartnerButton(),
+        ProductScreen.clickCustomer(name),
+    ].flat();
 }
 
 function funderLineIs(amount) {
@@ -120,7 +124,8 @@ registry.category("web_tour.tours").add("vrac_food_credit_pos_pay", {
             // The credit pays the approved lentils only: the soap stays to pay.
             {
                 content: "the food credit pays the lentils",
-                trigger: ".product-screen .orderline:has(.product-name:contains('Crédit alimentaire')) .price:contains('4.20')",
+                trigger:
+                    ".product-screen .orderline:has(.product-name:contains('Crédit alimentaire')) .price:contains('4.20')",
                 isCheck: true,
             },
             ProductScreen.totalAmountIs("3.00"),

@@ -13,7 +13,10 @@ const COUPON = "Solidarity coupon (Cagnotte Test Romans)";
 const GROCERIES = "Vrac Panier Solidaire";
 
 function start() {
-    return [ProductScreen.confirmOpeningPopup(), ProductScreen.clickHomeCategory()].flat();
+    return [
+        ProductScreen.confirmOpeningPopup(),
+        ProductScreen.clickHomeCategory(),
+    ].flat();
 }
 
 function clickSolidarity() {
@@ -77,12 +80,14 @@ function refused() {
         ErrorPopup.isShown(),
         {
             content: "the till says kindly that the fund cannot cover it",
-            trigger: ".popup-error .modal-body:contains('cannot cover this discount today')",
+            trigger:
+                ".popup-error .modal-body:contains('cannot cover this discount today')",
             isCheck: true,
         },
         {
             content: "and that the order is unchanged",
-            trigger: ".popup-error .modal-body:contains('Nothing was changed in the order')",
+            trigger:
+                ".popup-error .modal-body:contains('Nothing was changed in the order')",
             isCheck: true,
         },
     ].flat();

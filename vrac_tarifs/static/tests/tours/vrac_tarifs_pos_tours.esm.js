@@ -24,7 +24,10 @@ function noTierShown(where) {
 }
 
 function selectCustomer(name) {
-    return [ProductScreen.clickPartnerButton(), ProductScreen.clickCustomer(name)].flat();
+    return [
+        ProductScreen.clickPartnerButton(),
+        ProductScreen.clickCustomer(name),
+    ].flat();
 }
 
 function customerIs(name) {
@@ -41,7 +44,8 @@ function membershipPopup(answer) {
     return [
         {
             content: "the membership warning shows",
-            trigger: ".popups .popup-confirm .modal-title:contains('Membership to renew')",
+            trigger:
+                ".popups .popup-confirm .modal-title:contains('Membership to renew')",
             isCheck: true,
         },
         {
@@ -158,7 +162,8 @@ registry.category("web_tour.tours").add("vrac_tarifs_pos_membership", {
             ProductScreen.clickPartnerButton(),
             {
                 content: "unselect the household",
-                trigger: ".partnerlist-screen .partner-line.active td:contains('Foyer Expiré')",
+                trigger:
+                    ".partnerlist-screen .partner-line.active td:contains('Foyer Expiré')",
             },
             selectCustomer("Foyer Expiré"),
             membershipPopup("confirm"),
@@ -195,7 +200,8 @@ registry.category("web_tour.tours").add("vrac_tarifs_pos_search_number", {
             searchPartner("77002"),
             {
                 content: "a loaded household is found by its number",
-                trigger: ".partnerlist-screen .partner-line:contains('Foyer Colin'):contains('77002')",
+                trigger:
+                    ".partnerlist-screen .partner-line:contains('Foyer Colin'):contains('77002')",
                 isCheck: true,
             },
             // ... and beyond them, on the server.
@@ -211,7 +217,8 @@ registry.category("web_tour.tours").add("vrac_tarifs_pos_search_number", {
             },
             {
                 content: "select the household found by its number",
-                trigger: ".partnerlist-screen .partner-line:contains('77009') td:contains('Zoé Recherche')",
+                trigger:
+                    ".partnerlist-screen .partner-line:contains('77009') td:contains('Zoé Recherche')",
             },
             customerIs("Zoé Recherche"),
             ProductScreen.clickDisplayedProduct("Vrac Lentilles"),

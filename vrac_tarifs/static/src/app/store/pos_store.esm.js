@@ -23,7 +23,8 @@ patch(PosStore.prototype, {
      * contact (a relative who collects the order).
      */
     async vracGetHousehold(partner) {
-        const householdId = partner.commercial_partner_id && partner.commercial_partner_id[0];
+        const householdId =
+            partner.commercial_partner_id && partner.commercial_partner_id[0];
         if (!householdId || householdId === partner.id) {
             return partner;
         }
@@ -70,7 +71,8 @@ patch(PosStore.prototype, {
 
     async vracGetMembershipProduct() {
         const productId =
-            this.config.vrac_membership_product_id && this.config.vrac_membership_product_id[0];
+            this.config.vrac_membership_product_id &&
+            this.config.vrac_membership_product_id[0];
         if (!productId) {
             return null;
         }
@@ -137,7 +139,8 @@ patch(PosStore.prototype, {
         if (!partner || !this.vracOrderHasMembershipFee(order)) {
             return;
         }
-        const householdId = partner.commercial_partner_id && partner.commercial_partner_id[0];
+        const householdId =
+            partner.commercial_partner_id && partner.commercial_partner_id[0];
         const household = this.db.get_partner_by_id(householdId) || partner;
         if (household.vrac_is_household && !this.vracIsMember(household)) {
             household.membership_state = "paid";

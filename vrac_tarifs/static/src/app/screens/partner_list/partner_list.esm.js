@@ -23,7 +23,10 @@ patch(PartnerListScreen.prototype, {
         return await this.orm.silent.call(
             "pos.session",
             "get_pos_ui_res_partner_by_params",
-            [[odoo.pos_session_id], {domain, limit: 30, offset: this.state.currentOffset}]
+            [
+                [odoo.pos_session_id],
+                {domain, limit: 30, offset: this.state.currentOffset},
+            ]
         );
     },
 });
