@@ -12,6 +12,9 @@
     "installable": True,
     "depends": [
         "vrac_groupement",
+        # The till's membership check and household search (also without
+        # vrac_tarifs).
+        "vrac_groupement_pos",
         "stock_picking_batch",
         "pos_sale",
     ],
@@ -39,7 +42,7 @@
     ],
     "assets": {
         "point_of_sale._assets_pos": [
-            "vrac_distribution/static/src/pos/**/*",
+            "vrac_distribution/static/src/preorder_collection/**/*",
         ],
         "web.assets_tests": [
             "vrac_distribution/static/tests/tours/**/*",

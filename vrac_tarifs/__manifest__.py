@@ -13,7 +13,8 @@
         "vrac_groupement",
         "sale_margin",
         "purchase",
-        "point_of_sale",
+        # The till's membership check and household search.
+        "vrac_groupement_pos",
         "pos_loyalty",
         # A household's order settled at the till (pos_sale) is counted once:
         # by its sale order, not again by the till lines that settle it.

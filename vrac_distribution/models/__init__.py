@@ -12,6 +12,5 @@ from . import pos_order
 from . import stock_picking
 from . import stock_picking_batch
 from . import pos_order_line
-from . import pos_session
 from . import vrac_indicator
 from . import ir_ui_menu

@@ -116,8 +116,7 @@ class PosOrder(models.Model):
     def _vrac_deliver_bags(self):
         """Record the weights served and validate the bags of the orders
         settled here: what is left becomes a backorder (partial collection)."""
-        self.check_access_rights("write")
-        self.check_access_rule("write")
+        self.check_access("write")
         for order in self:
             # Superuser: cashiers may not read distributions; only the distribution of
             # each order of `self` (write checked above) is compared.

@@ -27,21 +27,6 @@ class PosConfig(models.Model):
         "it is selected, the default tier's otherwise. The cashier never sees "
         "which tier applies.",
     )
-    vrac_membership_product_id = fields.Many2one(
-        "product.product",
-        string="Membership fee",
-        default=lambda self: self._default_vrac_membership_product_id(),
-        domain="[('membership', '=', True), ('sale_ok', '=', True)]",
-        check_company=True,
-        help="Offered to the cashier when a household whose membership has "
-        "ended is selected.",
-    )
-    vrac_membership_blocking = fields.Boolean(
-        string="Membership required",
-        help="An order of a household that is not a member can only be "
-        "validated with the membership fee in it.",
-    )
-
     vrac_solidarity_fund_id = fields.Many2one(
         "vrac.solidarity.fund",
         string="Solidarity fund",
@@ -50,25 +35,16 @@ class PosConfig(models.Model):
         "asking why; the discounts are charged to the fund.",
     )
 
-    @api.model
-    def _default_vrac_membership_product_id(self):
-        return self.env.ref(
-            "vrac_groupement.product_membership_year", raise_if_not_found=False
-        )
-
     @api.model_create_multi
     def create(self, vals_list):
         configs = super().create(vals_list)
         configs._vrac_sync_tier_pricelists()
-        configs._vrac_make_membership_product_available()
         return configs
 
     def write(self, vals):
         res = super().write(vals)
         if TIER_PRICING_FIELDS & set(vals) and not TIER_SYNC.is_raised(self.env):
             self._vrac_sync_tier_pricelists()
-        if vals.get("vrac_membership_product_id"):
-            self._vrac_make_membership_product_available()
         return res
 
     @api.model
@@ -147,15 +123,13 @@ class PosConfig(models.Model):
             "product.product"
         ].sudo().search([("vrac_funder_share", "=", True)])
 
-    def _vrac_make_membership_product_available(self):
-        """The membership fee must be loaded in the point of sale."""
-        # Superuser: cashiers may not write products; only the membership product of
-        # these points of sale is made available at the till.
-        products = self.sudo().vrac_membership_product_id.filtered(
-            lambda product: not product.available_in_pos
-        )
-        if products:
-            products.available_in_pos = True
+    def _load_pos_data(self, data):
+        res = super()._load_pos_data(data)
+        config = res["data"][0]
+        session = self.env["pos.session"].browse(data["pos.session"]["data"][0]["id"])
+        # What the till needs of its solidarity fund (never an amount).
+        config["_vrac_solidarity_fund"] = session._vrac_solidarity_fund_pos_data()
+        return res
 
     def _get_available_product_domain(self):
         domain = super()._get_available_product_domain()
@@ -177,8 +151,7 @@ class PosConfig(models.Model):
         """
         self.ensure_one()
         self.env["vrac.solidarity.fund"]._check_pos_user()
-        self.check_access_rights("read")
-        self.check_access_rule("read")
+        self.check_access("read")
         # Cashiers may not read the fund (amounts): the balance is read as superuser,
         # for the fund of their own point of sale only (checked above).
         fund = self.sudo().vrac_solidarity_fund_id

@@ -2,7 +2,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from collections import defaultdict
 
-from odoo import api, fields, models
+from odoo import Command, api, fields, models
 
 
 class PosOrder(models.Model):
@@ -66,7 +66,6 @@ class PosOrder(models.Model):
         if not draft:
             self.env["vrac.funder.program"]._vrac_check_pos_orders(self)
             self.env["loyalty.program"]._vrac_check_food_credit_orders(self)
-            self._vrac_record_memberships()
         return res
 
     def _vrac_get_tier(self):
@@ -86,34 +85,11 @@ class PosOrder(models.Model):
         # own branch is taken.
         return self.company_id.sudo().vrac_default_tier_id
 
-    def _vrac_record_memberships(self):
-        """A membership fee paid at the till makes the household a member.
-
-        An invoiced order is left to the membership module, which records
-        the membership from the invoice.
-        """
-        for order in self:
-            if (
-                order.state not in ("paid", "done")
-                or order.to_invoice
-                or order.account_move
-            ):
-                continue
-            household = order.partner_id.commercial_partner_id
-            if not household.vrac_is_household:
-                continue
-            paid_date = fields.Date.context_today(order, order.date_order)
-            for line in order.lines:
-                if line.product_id.membership and line.qty > 0:
-                    household._vrac_record_membership_payment(
-                        line.product_id, line.price_subtotal_incl, paid_date
-                    )
-
     @api.model
-    def create_from_ui(self, orders, draft=False):
-        if not draft:
+    def sync_from_ui(self, orders):
+        if any(order.get("state") != "draft" for order in orders):
             self._vrac_lock_money(orders)
-        return super().create_from_ui(orders, draft)
+        return super().sync_from_ui(orders)
 
     @api.model
     def _vrac_lock_money(self, orders):
@@ -128,8 +104,17 @@ class PosOrder(models.Model):
         product_ids = {
             vals.get("product_id")
             for order in orders
-            for vals in self._vrac_ui_line_values(order.get("data") or {})
+            for vals in self._vrac_ui_line_values(order)
         }
+        # A draft saved before (its lines are in the database) is paid now.
+        uuids = [order["uuid"] for order in orders if order.get("uuid")]
+        if uuids:
+            # sudo: only the products of the till's own open orders, to lock rows.
+            product_ids.update(
+                self.sudo()
+                .search([("uuid", "in", uuids), ("state", "=", "draft")])
+                .lines.product_id.ids
+            )
         product_ids.discard(None)
         if not product_ids:
             return
@@ -142,30 +127,70 @@ class PosOrder(models.Model):
         )._vrac_lock_budget()
 
     @api.model
-    def _vrac_ui_line_values(self, order_data):
-        """The values of the lines of an order sent by the till."""
+    def _vrac_ui_line_values(self, order):
+        """The values of the new lines of an order sent by the till.
+
+        The till sends an order already saved (a draft) with commands: its new
+        lines as ``(0, 0, values)``, its changed ones as ``(1, id, values)``
+        holding the changed values only, which are left out here (see
+        ``_vrac_order_line_values`` for the whole order).
+        """
         return [
             line[2]
-            for line in order_data.get("lines") or []
+            for line in order.get("lines") or []
             if isinstance(line, (list, tuple))
             and len(line) == 3
+            and line[0] == Command.CREATE
             and isinstance(line[2], dict)
         ]
 
     @api.model
-    def _process_order(self, order, draft, existing_order):
-        if not draft:
-            self._vrac_check_solidarity_discounts(order["data"])
-        return super()._process_order(order, draft, existing_order)
+    def _vrac_order_line_values(self, order, existing_order):
+        """{product id, subtotal} of every line the order will have once saved:
+        the new lines as sent, the saved ones as in the database with the
+        changes sent (``(1, id, values)``), without the deleted ones."""
+        commands = [
+            line
+            for line in order.get("lines") or []
+            if isinstance(line, (list, tuple)) and len(line) >= 2
+        ]
+        changed = {
+            line[1]: line[2]
+            for line in commands
+            if line[0] == Command.UPDATE and isinstance(line[2], dict)
+        }
+        deleted = {line[1] for line in commands if line[0] == Command.DELETE}
+        values = [
+            {"product_id": vals.get("product_id"), "price_subtotal": vals.get("price_subtotal")}
+            for vals in self._vrac_ui_line_values(order)
+        ]
+        # Superuser: the saved lines of the order being paid, for their amounts only.
+        for line in existing_order.sudo().lines if existing_order else []:
+            if line.id in deleted:
+                continue
+            vals = changed.get(line.id, {})
+            values.append(
+                {
+                    "product_id": vals.get("product_id", line.product_id.id),
+                    "price_subtotal": vals.get("price_subtotal", line.price_subtotal),
+                }
+            )
+        return values
 
     @api.model
-    def _vrac_check_solidarity_discounts(self, order_data):
+    def _process_order(self, order, existing_order):
+        if order.get("state") != "draft":
+            self._vrac_check_solidarity_discounts(order, existing_order)
+        return super()._process_order(order, existing_order)
+
+    @api.model
+    def _vrac_check_solidarity_discounts(self, order, existing_order=None):
         """Refuse, before anything is saved, a discount the fund cannot cover.
 
         The till checks the fund when the discount is given; another till may
         have used the fund since. The order stays open at the till.
         """
-        lines = self._vrac_ui_line_values(order_data)
+        lines = self._vrac_order_line_values(order, existing_order)
         product_ids = {vals.get("product_id") for vals in lines}
         # Superuser: cashiers may not read the funds; only the funds whose discount
         # products are on the order being paid are locked and checked.

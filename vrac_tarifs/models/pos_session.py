@@ -15,38 +15,10 @@ class PosSession(models.Model):
         self.env["pos.config"].browse(config_ids)._vrac_sync_tier_pricelists()
         return super().create(vals_list)
 
-    def _vrac_partner_fields(self):
-        """Household fields the till needs: never a tier nor anything on income.
-
-        The household's prices come with ``property_product_pricelist``,
-        loaded by the point of sale already.
-        """
-        return [
-            "vrac_household_number",
-            "vrac_is_household",
-            "commercial_partner_id",
-            "membership_state",
-            "membership_stop",
-            "vrac_is_member_today",
-            "vrac_funder_program_ids",
-        ]
-
-    def _loader_params_res_partner(self):
-        # Also used by get_pos_ui_res_partner_by_params (partners found by search).
-        params = super()._loader_params_res_partner()
-        fields = params["search_params"]["fields"]
-        fields.extend(f for f in self._vrac_partner_fields() if f not in fields)
-        return params
-
-    def _loader_params_product_product(self):
-        params = super()._loader_params_product_product()
-        params["search_params"]["fields"].append("membership")
-        return params
-
-    def _pos_ui_models_to_load(self):
-        models_to_load = super()._pos_ui_models_to_load()
-        models_to_load.append("vrac.funder.program")
-        return models_to_load
+    @api.model
+    def _load_pos_data_models(self, config_id):
+        # The funder programs of the day, for the lines "Paid by <funder>".
+        return super()._load_pos_data_models(config_id) + ["vrac.funder.program"]
 
     def _vrac_funder_programs(self):
         """The funder programs of the session's day."""
@@ -54,74 +26,30 @@ class PosSession(models.Model):
             self.company_id, fields.Date.context_today(self)
         )
 
-    def _loader_params_vrac_funder_program(self):
-        return {}
+    def get_pos_ui_product_pricelist_item_by_product(
+        self, product_tmpl_ids, product_ids, config_id
+    ):
+        # The pricelists of products loaded later carry their names too.
+        res = super().get_pos_ui_product_pricelist_item_by_product(
+            product_tmpl_ids, product_ids, config_id
+        )
+        self._vrac_hide_tier_names(res.get("product.pricelist") or [])
+        return res
 
-    def _get_pos_ui_vrac_funder_program(self, params):
-        return self._vrac_funder_programs()._vrac_pos_data()
-
-    def _get_pos_ui_product_product(self, params):
-        # The lines "Paid by <funder>" need their product at the till.
-        products = super()._get_pos_ui_product_product(params)
-        loaded = {product["id"] for product in products}
-        missing = [
-            product_id
-            for product_id in self._vrac_funder_programs().share_product_id.ids
-            if product_id not in loaded
-        ]
-        if missing:
-            extra = (
-                self.env["product.product"]
-                .with_context(**params["context"])
-                .search_read(
-                    [("id", "in", missing)], fields=params["search_params"]["fields"]
-                )
-            )
-            self._process_pos_ui_product_product(extra)
-            products.extend(extra)
-        return products
-
-    def _get_pos_ui_pos_config(self, params):
-        config = super()._get_pos_ui_pos_config(params)
-        self._vrac_hide_tier_names([config], ["pricelist_id"])
-        config["vrac_solidarity_fund"] = self._vrac_solidarity_fund_pos_data()
-        return config
-
-    def _get_pos_ui_res_partner(self, params):
-        partners = super()._get_pos_ui_res_partner(params)
-        self._vrac_hide_tier_names(partners, ["property_product_pricelist"])
-        return partners
-
-    def get_pos_ui_res_partner_by_params(self, custom_search_params):
-        partners = super().get_pos_ui_res_partner_by_params(custom_search_params)
-        self._vrac_hide_tier_names(partners, ["property_product_pricelist"])
-        return partners
-
-    def _prepare_product_pricelists(self, pricelists):
-        pricelists = super()._prepare_product_pricelists(pricelists)
-        self._vrac_hide_tier_names(pricelists, ["id"])
-        for pricelist in pricelists:
-            self._vrac_hide_tier_names(pricelist["items"], ["pricelist_id"])
-        return pricelists
-
-    def _vrac_hide_tier_names(self, records, field_names):
-        """Call every tier pricelist alike in data sent to the till.
+    def _vrac_hide_tier_names(self, pricelists):
+        """Call every tier pricelist alike in the pricelists sent to the till.
 
         The prices are the only thing the till needs: nothing it loads tells
-        which tier a household is in.
+        which tier a household is in (partners and pricelist items carry the
+        pricelist's id only).
         """
-        if not self.config_id.vrac_use_tiers or not records:
+        if not self.config_id.vrac_use_tiers or not pricelists:
             return
         tier_pricelist_ids = self._vrac_tier_pricelist_ids()
         label = _("Price")
-        for record in records:
-            for name in field_names:
-                value = record.get(name)
-                if name == "id" and value in tier_pricelist_ids:
-                    record.update(name=label, display_name=label)
-                elif isinstance(value, (list, tuple)) and value:
-                    if value[0] in tier_pricelist_ids:
-                        record[name] = [value[0], label]
+        for pricelist in pricelists:
+            if pricelist.get("id") in tier_pricelist_ids:
+                pricelist.update(name=label, display_name=label)
 
     def _vrac_tier_pricelist_ids(self):
         # Superuser: cashiers may not read tiers; only the pricelist ids of the tiers of
@@ -227,7 +155,3 @@ class PosSession(models.Model):
             ]
             if distribution and line_ids:
                 MoveLine.browse(line_ids).write({"analytic_distribution": distribution})
-
-    def _product_pricelist_item_fields(self):
-        # The till applies the tiers' "never below cost" rule too.
-        return super()._product_pricelist_item_fields() + ["vrac_never_below_cost"]

@@ -93,3 +93,12 @@ class ProductPricelist(models.Model):
             .search([("pricelist_id", "!=", False)])
             .pricelist_id.ids
         )
+
+    # Point of sale --------------------------------------------------------------
+
+    def _load_pos_data(self, data):
+        # The till reads the pricelists' names: the tiers' are all "Price" there.
+        res = super()._load_pos_data(data)
+        session = self.env["pos.session"].browse(data["pos.session"]["data"][0]["id"])
+        session._vrac_hide_tier_names(res["data"])
+        return res

@@ -1,6 +1,6 @@
 # Copyright 2026 VRAC for Odoo contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo import fields, models
+from odoo import api, fields, models
 
 from ..tools import pricing
 
@@ -15,6 +15,11 @@ class ProductPricelistItem(models.Model):
         "would sell below the cost price, the price is the next rounding step "
         "up (the point of sale applies the same rule).",
     )
+
+    @api.model
+    def _load_pos_data_fields(self, config_id):
+        # The till applies the tiers' "never below cost" rule too.
+        return super()._load_pos_data_fields(config_id) + ["vrac_never_below_cost"]
 
     def _compute_price(self, product, quantity, uom, date, currency=None):
         price = super()._compute_price(product, quantity, uom, date, currency=currency)

@@ -17,12 +17,6 @@ class ResConfigSettings(models.TransientModel):
     pos_vrac_use_tiers = fields.Boolean(
         related="pos_config_id.vrac_use_tiers", readonly=False
     )
-    pos_vrac_membership_product_id = fields.Many2one(
-        related="pos_config_id.vrac_membership_product_id", readonly=False
-    )
-    pos_vrac_membership_blocking = fields.Boolean(
-        related="pos_config_id.vrac_membership_blocking", readonly=False
-    )
     pos_vrac_solidarity_fund_id = fields.Many2one(
         related="pos_config_id.vrac_solidarity_fund_id", readonly=False
     )

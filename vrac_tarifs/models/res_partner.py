@@ -382,3 +382,11 @@ class ResPartner(models.Model):
         # Superuser: cashiers may not read tiers; only the default tier of the current
         # branch is taken.
         return self.env.company.sudo().vrac_default_tier_id
+
+    # Point of sale --------------------------------------------------------------
+
+    @api.model
+    def _vrac_pos_partner_fields(self):
+        # The lines "Paid by <funder>" follow the household's programs; its tier
+        # never travels (its prices come with property_product_pricelist).
+        return super()._vrac_pos_partner_fields() + ["vrac_funder_program_ids"]

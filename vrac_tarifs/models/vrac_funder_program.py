@@ -27,7 +27,7 @@ class VracFunderProgram(models.Model):
 
     _name = "vrac.funder.program"
     _description = "Funder-paid program"
-    _inherit = ["mail.thread", "vrac.money.mixin"]
+    _inherit = ["mail.thread", "vrac.money.mixin", "pos.load.mixin"]
     _order = "sequence, date_from desc, id"
     _check_company_auto = True
 
@@ -709,6 +709,37 @@ class VracFunderProgram(models.Model):
             company_programs.with_company(company)._vrac_invoice_month(last_month)
 
     # POS ------------------------------------------------------------------------
+
+    @api.model
+    def _load_pos_data_domain(self, data):
+        session = self.env["pos.session"].browse(data["pos.session"]["data"][0]["id"])
+        return [("id", "in", session._vrac_funder_programs().ids)]
+
+    @api.model
+    def _load_pos_data_fields(self, config_id):
+        return ["id", "name", "share_percent"]
+
+    def _load_pos_data(self, data):
+        """The programs of the session's day, for the lines "Paid by <funder>".
+
+        The rules of the share travel under ``_`` keys (records' own values
+        at the till, not fields): ``_share_product_id``, ``_product_ids``,
+        ``_categ_ids``, ``_all_products``, ``_budget_remaining``.
+        """
+        # Superuser: cashiers may not read the programs; only those of the session's
+        # branch and day are read, without any household.
+        programs = self.sudo().search(self._load_pos_data_domain(data))
+        fields = self._load_pos_data_fields(data["pos.config"]["data"][0]["id"])
+        return {
+            "data": [
+                {
+                    key if key in fields else f"_{key}": value
+                    for key, value in program.items()
+                }
+                for program in programs._vrac_pos_data()
+            ],
+            "fields": fields,
+        }
 
     def _vrac_pos_data(self):
         """What the till needs: no household, only the rules of the share."""

@@ -1,30 +1,26 @@
-/** @odoo-module */
 /* Copyright 2026 VRAC for Odoo contributors
  * License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl). */
 import {PosStore} from "@point_of_sale/app/store/pos_store";
 import {patch} from "@web/core/utils/patch";
 import {roundPrecision} from "@web/core/utils/numbers";
 
+/**
+ * The solidarity fund of the till. Its discount product is hidden from the
+ * product screen and named "Discount" by the server (pos.session data), so
+ * that its line tells nobody where it comes from.
+ */
 patch(PosStore.prototype, {
-    async _processData(loadedData) {
-        await super._processData(loadedData);
-        const fund = this.config.vrac_solidarity_fund;
-        const product = fund && this.db.get_product_by_id(fund.discount_product_id);
-        if (product) {
-            // Never picked by hand, and its line tells nobody where it comes from.
-            this.db.addProductIdsToNotDisplay([product.id]);
-            product.display_name = fund.discount_label;
-        }
-    },
-
-    /** The solidarity fund of the till, or null. */
+    /** The solidarity fund of the till (pos.config._load_pos_data), or null. */
     get vracSolidarityFund() {
-        return this.config.vrac_solidarity_fund || null;
+        return this.config._vrac_solidarity_fund || null;
     },
 
     vracSolidarityDiscountProduct() {
         const fund = this.vracSolidarityFund;
-        return (fund && this.db.get_product_by_id(fund.discount_product_id)) || null;
+        return (
+            (fund && this.models["product.product"].get(fund.discount_product_id)) ||
+            null
+        );
     },
 
     /** Whether a product moves the fund: coupon, donation or discount. */
@@ -55,13 +51,13 @@ patch(PosStore.prototype, {
 
     /** What the fund may still give, asked to the server (checked there). */
     async vracGetSolidarityAvailable() {
-        return await this.orm.call("pos.config", "vrac_get_solidarity_available", [
+        return await this.data.call("pos.config", "vrac_get_solidarity_available", [
             [this.config.id],
         ]);
     },
 
     /** Replace the order's solidarity discount by one of this amount. */
-    vracApplySolidarityDiscount(order, amount) {
+    async vracApplySolidarityDiscount(order, amount) {
         const product = this.vracSolidarityDiscountProduct();
         for (const line of order
             .get_orderlines()
@@ -69,12 +65,12 @@ patch(PosStore.prototype, {
             order.removeOrderline(line);
         }
         if (amount > 0) {
-            order.add_product(product, {
-                price: -amount,
-                lst_price: -amount,
-                merge: false,
-                extras: {price_type: "automatic"},
-            });
+            await this.addLineToOrder(
+                {product_id: product, price_unit: -amount, qty: 1},
+                order,
+                {},
+                false
+            );
         }
     },
 });

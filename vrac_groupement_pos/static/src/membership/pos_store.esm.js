@@ -1,21 +1,26 @@
-/** @odoo-module */
 /* Copyright 2026 VRAC for Odoo contributors
  * License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl). */
-import {ConfirmPopup} from "@point_of_sale/app/utils/confirm_popup/confirm_popup";
-import {ErrorPopup} from "@point_of_sale/app/errors/popups/error_popup";
+import {AlertDialog} from "@web/core/confirmation_dialog/confirmation_dialog";
 import {PosStore} from "@point_of_sale/app/store/pos_store";
 import {_t} from "@web/core/l10n/translation";
+import {ask} from "@point_of_sale/app/store/make_awaitable_dialog";
 import {deserializeDate, formatDate} from "@web/core/l10n/dates";
 import {patch} from "@web/core/utils/patch";
 
+/**
+ * The membership check: a household whose membership has ended is offered
+ * its membership fee when it is selected, and may have to pay it.
+ */
 patch(PosStore.prototype, {
     async selectPartner() {
         const order = this.get_order();
         const previous = order && order.get_partner();
-        await super.selectPartner(...arguments);
-        if (order && order.get_partner() && order.get_partner() !== previous) {
+        const result = await super.selectPartner(...arguments);
+        const partner = order && order.get_partner();
+        if (partner && partner !== previous) {
             await this.vracCheckMembership(order);
         }
+        return result;
     },
 
     /**
@@ -23,20 +28,20 @@ patch(PosStore.prototype, {
      * contact (a relative who collects the order).
      */
     async vracGetHousehold(partner) {
-        const householdId =
-            partner.commercial_partner_id && partner.commercial_partner_id[0];
+        const householdId = partner.raw.commercial_partner_id;
         if (!householdId || householdId === partner.id) {
             return partner;
         }
-        if (!this.db.get_partner_by_id(householdId)) {
+        let household = this.models["res.partner"].get(householdId);
+        if (!household) {
             try {
-                await this._loadPartners([householdId]);
+                [household] = await this.data.read("res.partner", [householdId]);
             } catch {
                 // Offline: the contact stands for its household.
                 return partner;
             }
         }
-        return this.db.get_partner_by_id(householdId) || partner;
+        return household || partner;
     },
 
     /**
@@ -70,20 +75,19 @@ patch(PosStore.prototype, {
     },
 
     async vracGetMembershipProduct() {
-        const productId =
-            this.config.vrac_membership_product_id &&
-            this.config.vrac_membership_product_id[0];
+        const productId = this.config.raw.vrac_membership_product_id;
         if (!productId) {
             return null;
         }
-        if (!this.db.get_product_by_id(productId)) {
+        let product = this.models["product.product"].get(productId);
+        if (!product) {
             try {
-                await this._addProducts([productId], false);
+                [product] = await this.data.read("product.product", [productId]);
             } catch {
                 return null;
             }
         }
-        return this.db.get_product_by_id(productId) || null;
+        return product || null;
     },
 
     vracMembershipMessage(household) {
@@ -119,17 +123,17 @@ patch(PosStore.prototype, {
             body += " " + _t("The order can only be paid with the membership fee.");
         }
         if (!product) {
-            await this.popup.add(ErrorPopup, {title: _t("Membership to renew"), body});
+            this.dialog.add(AlertDialog, {title: _t("Membership to renew"), body});
             return;
         }
-        const {confirmed} = await this.popup.add(ConfirmPopup, {
+        const confirmed = await ask(this.dialog, {
             title: _t("Membership to renew"),
             body: body + " " + _t("Add the membership fee to this order?"),
-            confirmText: _t("Add the fee"),
-            cancelText: _t("Not now"),
+            confirmLabel: _t("Add the fee"),
+            cancelLabel: _t("Not now"),
         });
         if (confirmed) {
-            order.add_product(product);
+            await this.addLineToOrder({product_id: product}, order);
         }
     },
 
@@ -139,13 +143,15 @@ patch(PosStore.prototype, {
         if (!partner || !this.vracOrderHasMembershipFee(order)) {
             return;
         }
-        const householdId =
-            partner.commercial_partner_id && partner.commercial_partner_id[0];
-        const household = this.db.get_partner_by_id(householdId) || partner;
+        const household =
+            this.models["res.partner"].get(partner.raw.commercial_partner_id) ||
+            partner;
         if (household.vrac_is_household && !this.vracIsMember(household)) {
-            household.membership_state = "paid";
-            household.membership_stop = false;
-            household.vrac_is_member_today = true;
+            household.update({
+                membership_state: "paid",
+                membership_stop: false,
+                vrac_is_member_today: true,
+            });
         }
     },
 });
