@@ -1,5 +1,5 @@
 # Thin wrapper: the work is done by the scripts in scripts/ (read them first).
-#   make demo       serve Odoo 17.0 + vrac addons with demo data on :8069
+#   make demo       serve Odoo 18.0 + vrac addons with demo data on :8069
 #   make test       lint, pure tests, Odoo install/upgrade and pytest-odoo suite
 #   make lint       only the lint suite (after a first demo/test bootstrap): ruff,
 #                   pylint-odoo, OCA XML checks, eslint, prettier --check
@@ -11,9 +11,9 @@
 
 SHELL := /bin/bash
 
-# Official Odoo 17.0 sources, used only when neither $ODOO_SRC nor the
-# machine's python3 provides Odoo 17.0.
-ODOO_ARCHIVE_URL ?= https://github.com/odoo/odoo/archive/refs/heads/17.0.tar.gz
+# Official Odoo 18.0 sources, used only when neither $ODOO_SRC nor the
+# machine's python3 (or $VRAC_PYTHON) provides Odoo 18.0.
+ODOO_ARCHIVE_URL ?= https://github.com/odoo/odoo/archive/refs/heads/18.0.tar.gz
 export ODOO_ARCHIVE_URL
 
 .PHONY: demo test lint format bench demo-stop pg-status clean

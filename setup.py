@@ -1,8 +1,8 @@
-"""Packaging of the VRAC Odoo 17.0 addons.
+"""Packaging of the VRAC Odoo 18.0 addons.
 
 Every directory at the repository root whose name starts with ``vrac_`` and
 that holds a ``__manifest__.py`` is installed as the Python package
-``odoo.addons.<name>``. In Odoo 17 ``odoo.addons`` is a pkgutil namespace, so a
+``odoo.addons.<name>``. In Odoo 18 ``odoo.addons`` is a pkgutil namespace, so a
 plain ``pip install .`` lets Odoo find the addons without editing addons_path.
 
 All files of an addon are shipped (XML, CSV, PO/POT, static/**, readme/,
@@ -10,7 +10,7 @@ description images, migration scripts...), not only its Python packages: a
 file that is not inside a Python package is attached, as package data, to the
 closest enclosing package. Only byte-code caches are left out.
 
-``odoo`` itself is deliberately NOT listed in install_requires: Odoo 17.0 is
+``odoo`` itself is deliberately NOT listed in install_requires: Odoo 18.0 is
 not published on PyPI. Install it first (from its source tree, or let
 ``make demo`` / ``make test`` do it, see scripts/venv.sh).
 """
@@ -74,7 +74,7 @@ def addon_packages(addon):
                 elif rel or not entry.endswith(".py"):
                     # Python modules directly in a package are installed as
                     # modules; anything else (including .py files in plain
-                    # directories such as migrations/17.0.x.y.z/) is data.
+                    # directories such as migrations/18.0.x.y.z/) is data.
                     # package_data entries are glob patterns: escape [ ] * ?
                     data.append(glob.escape(rel_entry.replace(os.sep, "/")))
 
@@ -99,20 +99,21 @@ def packaging_kwargs():
 
 setup(
     name="vrac-odoo",
-    version="17.0.1.0.0",
-    description="VRAC: Odoo 17.0 addons for food-buying groups",
+    version="18.0.1.0.0",
+    description="VRAC: Odoo 18.0 addons for food-buying groups",
     license="AGPL-3.0-or-later",
     author="VRAC for Odoo contributors",
     url="https://github.com/vrac-odoo/vrac-odoo",
     python_requires=">=3.10",
-    # "odoo" is intentionally absent: Odoo 17.0 is not on PyPI (see docstring).
+    # "odoo" is intentionally absent: Odoo 18.0 is not on PyPI (see docstring).
     install_requires=["openupgradelib"],
     extras_require={
         "test": [
             "pytest-odoo",
             "websocket-client",
             "ruff",
-            "pylint-odoo",
+            # 9.3.x is the line of OCA's 18.0 template (10.x needs pylint 4)
+            "pylint-odoo>=9.3,<10",
             # the XML/CSV checks that pylint-odoo 9+ moved out (oca-checks-odoo-module)
             "oca-odoo-pre-commit-hooks",
             "freezegun",
@@ -123,7 +124,7 @@ setup(
     zip_safe=False,
     classifiers=[
         "Framework :: Odoo",
-        "Framework :: Odoo :: 17.0",
+        "Framework :: Odoo :: 18.0",
         "License :: OSI Approved :: GNU Affero General Public License v3",
         "Programming Language :: Python :: 3",
     ],

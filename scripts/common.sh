@@ -3,7 +3,7 @@
 #
 # Everything the harness creates lives in git-ignored folders of the repo:
 #   .venv/       virtualenv (Odoo + this project, editable)
-#   .odoo-src/   Odoo source downloaded when no Odoo 17.0 is available
+#   .odoo-src/   Odoo source downloaded when no Odoo 18.0 is available
 #   .pg/         private PostgreSQL cluster, Odoo config, data_dir and logs
 
 # shellcheck disable=SC2034  # variables used by the scripts sourcing this file
@@ -15,10 +15,18 @@ PG_DIR="${REPO_ROOT}/.pg"
 LOG_DIR="${PG_DIR}/logs"
 ODOO_CONF="${PG_DIR}/odoo.conf"
 
-# Python used to create the virtualenv.
+# Python used to create the virtualenv: python3, or $VRAC_PYTHON (e.g. the
+# python of a virtualenv that already has Odoo 18.0, see scripts/venv.sh).
 BASE_PYTHON="${VRAC_PYTHON:-python3}"
-# Official Odoo 17.0 source archive (also settable from the Makefile).
-ODOO_ARCHIVE_URL="${ODOO_ARCHIVE_URL:-https://github.com/odoo/odoo/archive/refs/heads/17.0.tar.gz}"
+# The Odoo series this project targets, and the check that a python imports it.
+ODOO_SERIES="18.0"
+ODOO_SERIES_CHECK='import odoo.release as r, sys; sys.exit(r.version_info[:2] != (18, 0))'
+# Official Odoo 18.0 source archive (also settable from the Makefile).
+ODOO_ARCHIVE_URL="${ODOO_ARCHIVE_URL:-https://github.com/odoo/odoo/archive/refs/heads/18.0.tar.gz}"
+# pip constraints for every install of the harness, build environments included
+# (pip passes PIP_CONSTRAINT on to the isolated builds): Odoo 18.0 pins
+# cbor2 5.4.2, whose sdist does not build with setuptools 81+.
+PIP_CONSTRAINTS_FILE="${REPO_ROOT}/scripts/pip-constraints.txt"
 
 info() { printf '[vrac] %s\n' "$*" >&2; }
 warn() { printf '[vrac] WARNING: %s\n' "$*" >&2; }
@@ -114,11 +122,9 @@ vrac_addons_csv() {
     vrac_addons | paste -sd, -
 }
 
-# True when the virtualenv's python imports Odoo 17.0.
+# True when the virtualenv's python imports Odoo 18.0.
 venv_has_odoo() {
-    [ -x "${VENV_PY}" ] && "${VENV_PY}" -c \
-        'import odoo.release as r, sys; sys.exit(r.version_info[:2] != (17, 0))' \
-        >/dev/null 2>&1
+    [ -x "${VENV_PY}" ] && "${VENV_PY}" -c "${ODOO_SERIES_CHECK}" >/dev/null 2>&1
 }
 
 # Run Odoo's command line with the virtualenv's python.

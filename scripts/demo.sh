@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# make demo: serve Odoo 17.0 with every vrac_* addon and demo data.
+# make demo: serve Odoo 18.0 with every vrac_* addon and demo data.
 #
 # Bootstraps .venv and the private cluster (see venv.sh and pg.sh), creates
 # the database vrac_demo on first run (later runs reuse it and only install

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Lint suite, as OCA's pre-commit for 17.0 (see .pre-commit-config.yaml):
+# Lint suite, as OCA's pre-commit for 18.0 (see .pre-commit-config.yaml):
 #   Python  ruff check, ruff format --check, pylint-odoo (.pylintrc-mandatory)
 #   XML     oca-checks-odoo-module (the xml-* checks pylint-odoo moved to
 #           oca-odoo-pre-commit-hooks: duplicate ids, header, deprecated nodes...)

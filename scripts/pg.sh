@@ -190,7 +190,10 @@ write_odoo_conf() {
         admin_passwd="$(od -An -N12 -tx1 /dev/urandom | tr -d ' \n')"
     fi
     # Repo root first so that the working tree is what runs, then Odoo's own
-    # addons directories as found from the venv's odoo package.
+    # addons directories as found from the venv's odoo package: the official
+    # layout has addons/ beside odoo/ (odoo/addons holds only base); a tree
+    # with every addon in odoo/addons (web there) takes only that one, and
+    # skips a stale addons/ copy beside it.
     addons_path="$("${VENV_PY}" - "${REPO_ROOT}" <<'EOF'
 import os
 import sys
@@ -198,12 +201,13 @@ import sys
 import odoo
 
 base = os.path.dirname(os.path.abspath(odoo.__file__))
+inner = os.path.join(base, "addons")
+outer = os.path.join(os.path.dirname(base), "addons")
 paths = [sys.argv[1]]
-for candidate in (os.path.join(os.path.dirname(base), "addons"), os.path.join(base, "addons")):
-    if os.path.isdir(os.path.join(candidate, "web")) or os.path.isdir(
-        os.path.join(candidate, "base")
-    ):
-        paths.append(candidate)
+if not os.path.isdir(os.path.join(inner, "web")) and os.path.isdir(os.path.join(outer, "web")):
+    paths.append(outer)
+if os.path.isdir(os.path.join(inner, "base")):
+    paths.append(inner)
 print(",".join(paths))
 EOF
 )" || die "cannot compute Odoo's addons path"

@@ -9,7 +9,7 @@
 #                   (vrac_test), upgrade them on vrac_test, fail on any ERROR or
 #                   CRITICAL log line; then pytest-odoo --odoo-http on each
 #                   vrac_*/tests (HttpCase tours in headless Chromium).
-# Exits non-zero when any suite fails. When no Odoo 17.0 can be found or
+# Exits non-zero when any suite fails. When no Odoo 18.0 can be found or
 # installed, 1 and 2 still run and the last line says why 3 did not.
 set -euo pipefail
 
@@ -120,8 +120,9 @@ run_odoo_install() {
         return 1
     fi
     # The French chart of accounts too: the month test runs a branch in
-    # France with it, as the associations do.
-    addons="${addons},l10n_fr"
+    # France with it, as the associations do (on 18.0 the chart is in
+    # l10n_fr_account; l10n_fr is only the country's base).
+    addons="${addons},l10n_fr_account"
     local done_steps=()
     if ! { pg_dropdb "${TEST_DB_NODEMO}" && pg_dropdb "${TEST_DB}"; }; then
         echo "odoo install: FAILED: cannot drop the test databases"

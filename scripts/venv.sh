@@ -1,30 +1,47 @@
 # shellcheck shell=bash
-# Virtualenv bootstrap: .venv with Odoo 17.0 and this project (editable).
+# Virtualenv bootstrap: .venv with Odoo 18.0 and this project (editable).
 # Sourced after common.sh. Entry point: bootstrap_venv.
 #
 # Where Odoo comes from, in order of preference:
-#   1. $ODOO_SRC (an Odoo 17.0 source tree): its requirements.txt, then an
-#      editable "compat" install of it;
-#   2. the machine's python3 when it already imports Odoo 17.0: the venv is
-#      then created with --system-site-packages;
-#   3. the official 17.0 source archive ($ODOO_ARCHIVE_URL), downloaded into
+#   1. $ODOO_SRC (an Odoo 18.0 source tree): its requirements.txt, then an
+#      editable "compat" install of it; when $VRAC_PYTHON (else python3)
+#      already imports Odoo 18.0 from that very tree, it is used as in 2;
+#   2. the machine's python3 (or $VRAC_PYTHON) when it already imports Odoo
+#      18.0: the venv then sees its packages (--system-site-packages, and
+#      the base virtualenv's site-packages when that python is itself a
+#      virtualenv's, e.g. VRAC_PYTHON=/opt/venv18/bin/python);
+#   3. the official 18.0 source archive ($ODOO_ARCHIVE_URL), downloaded into
 #      .odoo-src/ and installed like 1.
 # When none works, ODOO_MISSING_REASON says why (lint and pure tests still run).
+# Every pip run takes the constraints of scripts/pip-constraints.txt
+# (PIP_CONSTRAINT, which reaches pip's isolated build environments too).
 
 ODOO_MISSING_REASON=""
 
 pip_install() {
-    "${VENV_PY}" -m pip install --disable-pip-version-check --progress-bar off -q "$@"
+    PIP_CONSTRAINT="${PIP_CONSTRAINTS_FILE}" \
+        "${VENV_PY}" -m pip install --disable-pip-version-check --progress-bar off -q "$@"
+}
+
+# Directory of the odoo package that PYTHON imports (empty when none).
+odoo_package_dir() {
+    "$1" -c 'import os, odoo; print(os.path.dirname(os.path.abspath(odoo.__file__)))' \
+        2>/dev/null || true
 }
 
 # Which Odoo this run wants: "src:<dir>", "system" or "archive".
 odoo_mode() {
+    local src
     if [ -n "${ODOO_SRC:-}" ]; then
         [ -f "${ODOO_SRC}/odoo/release.py" ] || die "ODOO_SRC=${ODOO_SRC} is not an Odoo source tree"
-        printf 'src:%s\n' "$(cd "${ODOO_SRC}" && pwd)"
-    elif "${BASE_PYTHON}" -c \
-        'import odoo.release as r, sys; sys.exit(r.version_info[:2] != (17, 0))' \
-        >/dev/null 2>&1; then
+        src="$(cd "${ODOO_SRC}" && pwd)"
+        if "${BASE_PYTHON}" -c "${ODOO_SERIES_CHECK}" >/dev/null 2>&1 &&
+            [ "$(odoo_package_dir "${BASE_PYTHON}")" = "${src}/odoo" ]; then
+            echo system
+        else
+            printf 'src:%s\n' "${src}"
+        fi
+    elif "${BASE_PYTHON}" -c "${ODOO_SERIES_CHECK}" >/dev/null 2>&1; then
         echo system
     else
         echo archive
@@ -45,12 +62,28 @@ create_venv() {
         command -v "${BASE_PYTHON}" >/dev/null || die "${BASE_PYTHON} not found (set VRAC_PYTHON)"
         "${BASE_PYTHON}" -m venv "${args[@]}" "${VENV_DIR}" ||
             die "cannot create a virtualenv with ${BASE_PYTHON} (on Debian: apt-get install python3-venv)"
+        [ "${mode}" = system ] && inherit_base_venv
         printf '%s\n' "${mode}" >"${stamp}"
     fi
     # To build this project without build isolation: setuptools >= 64 for PEP
-    # 660 editables, plus wheel; < 82 because Odoo 17 imports pkg_resources,
-    # which setuptools 82 removed.
+    # 660 editables, plus wheel; < 82 because Odoo 18 still imports
+    # pkg_resources in places, which setuptools 82 removed (the constraints
+    # file narrows this further).
     pip_install "setuptools>=64,<82" wheel || die "pip could not install setuptools and wheel"
+}
+
+# When BASE_PYTHON is itself a virtualenv's python, --system-site-packages
+# only reaches the interpreter it was made from: add the base virtualenv's
+# site-packages (with its .pth files, hence site.addsitedir) after ours.
+inherit_base_venv() {
+    local base_site own_site
+    base_site="$("${BASE_PYTHON}" -c 'import sys, sysconfig
+if sys.prefix != sys.base_prefix:
+    print(sysconfig.get_paths()["purelib"])')" || return 0
+    [ -n "${base_site}" ] || return 0
+    own_site="$("${VENV_PY}" -c 'import sysconfig; print(sysconfig.get_paths()["purelib"])')"
+    printf 'import site; site.addsitedir(%s)\n' "'${base_site}'" >"${own_site}/vrac_base_venv.pth"
+    info "The venv also sees ${base_site}"
 }
 
 # Install Odoo from a source tree into the venv (requirements, then editable).
@@ -61,9 +94,9 @@ install_odoo_from_src() {
     pip_install -e "${src}" --config-settings editable_mode=compat || return 1
 }
 
-# Download and unpack the official archive into .odoo-src/odoo-17.0.
+# Download and unpack the official archive into .odoo-src/odoo-18.0.
 download_odoo_archive() {
-    local dest="${ODOO_SRC_DIR}/odoo-17.0" part="${ODOO_SRC_DIR}/odoo-17.0.tar.gz.part"
+    local dest="${ODOO_SRC_DIR}/odoo-${ODOO_SERIES}" part="${ODOO_SRC_DIR}/odoo-${ODOO_SERIES}.tar.gz.part"
     [ -f "${dest}/odoo/release.py" ] && return 0
     mkdir -p "${ODOO_SRC_DIR}"
     info "Downloading ${ODOO_ARCHIVE_URL}"
@@ -103,16 +136,16 @@ bootstrap_venv() {
             ;;
         archive)
             if ! download_odoo_archive; then
-                ODOO_MISSING_REASON="no Odoo 17.0 found (no ODOO_SRC, ${BASE_PYTHON} cannot import odoo) and the download of ${ODOO_ARCHIVE_URL} failed"
-            elif ! install_odoo_from_src "${ODOO_SRC_DIR}/odoo-17.0"; then
-                ODOO_MISSING_REASON="installing the downloaded Odoo 17.0 source (.odoo-src/) failed"
+                ODOO_MISSING_REASON="no Odoo ${ODOO_SERIES} found (no ODOO_SRC, ${BASE_PYTHON} cannot import it) and the download of ${ODOO_ARCHIVE_URL} failed"
+            elif ! install_odoo_from_src "${ODOO_SRC_DIR}/odoo-${ODOO_SERIES}"; then
+                ODOO_MISSING_REASON="installing the downloaded Odoo ${ODOO_SERIES} source (.odoo-src/) failed"
             fi
             ;;
         esac
     fi
     install_project
     if [ -z "${ODOO_MISSING_REASON}" ] && ! venv_has_odoo; then
-        ODOO_MISSING_REASON="${VENV_PY} cannot import Odoo 17.0"
+        ODOO_MISSING_REASON="${VENV_PY} cannot import Odoo ${ODOO_SERIES}"
     fi
     if [ -n "${ODOO_MISSING_REASON}" ]; then
         warn "${ODOO_MISSING_REASON}"

@@ -6,7 +6,7 @@ import pytest
 from helpers import REPO_ROOT, addon_names, read_manifest
 
 AUTHOR = "VRAC for Odoo contributors"
-VERSION_RE = re.compile(r"^17\.0\.\d+\.\d+\.\d+$")
+VERSION_RE = re.compile(r"^18\.0\.\d+\.\d+\.\d+$")
 ADDONS = addon_names()
 
 
@@ -18,7 +18,7 @@ def test_there_are_addons():
 def test_manifest_metadata(addon):
     manifest = read_manifest(addon)
     assert VERSION_RE.match(manifest.get("version", "")), (
-        f"{addon}: version {manifest.get('version')!r} is not 17.0.x.y.z"
+        f"{addon}: version {manifest.get('version')!r} is not 18.0.x.y.z"
     )
     assert manifest.get("license") == "AGPL-3"
     assert manifest.get("author") == AUTHOR

@@ -4,7 +4,7 @@
     "name": "VRAC - Distributions",
     "summary": "Pickup points, distributions and mobile rounds, bags, "
     "collection and payment at the till",
-    "version": "17.0.1.1.0",
+    "version": "18.0.1.1.0",
     "category": "Association",
     "website": "https://github.com/vrac-odoo/vrac-odoo",
     "author": "VRAC for Odoo contributors",

@@ -3,7 +3,7 @@
 {
     "name": "VRAC - Groupements d'achats",
     "summary": "Purchasing groups, member households, rolling membership",
-    "version": "17.0.1.2.0",
+    "version": "18.0.1.2.0",
     "category": "Association",
     "website": "https://github.com/vrac-odoo/vrac-odoo",
     "author": "VRAC for Odoo contributors",

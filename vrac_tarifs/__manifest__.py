@@ -3,7 +3,7 @@
 {
     "name": "VRAC - Tarifs selon revenus",
     "summary": "Income tiers, cost-price tier pricing, tier prices at the till",
-    "version": "17.0.1.3.0",
+    "version": "18.0.1.3.0",
     "category": "Association",
     "website": "https://github.com/vrac-odoo/vrac-odoo",
     "author": "VRAC for Odoo contributors",

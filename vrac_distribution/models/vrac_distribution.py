@@ -195,8 +195,7 @@ class VracDistribution(models.Model):
 
     def _vrac_set_state(self, state):
         """The buttons change the state (refused to write() for everyone)."""
-        self.check_access_rights("write")
-        self.check_access_rule("write")
+        self.check_access("write")
         # Superuser: write() refuses the state; the caller's write on `self` is checked
         # just above.
         self.sudo().write({"state": state})
@@ -329,8 +328,7 @@ class VracDistribution(models.Model):
         self._vrac_check_preparable()
         # Volunteers run the distributions of their groups (record rules);
         # confirming orders and moving stock is done for them.
-        self.check_access_rights("write")
-        self.check_access_rule("write")
+        self.check_access("write")
         # Superuser: volunteers have no sales or stock rights; only the distributions of
         # `self` (write checked above) are prepared.
         for distribution in self.sudo():
@@ -430,11 +428,11 @@ class VracDistribution(models.Model):
             "type": "ir.actions.act_window",
             "name": _("Orders of %s", self.name),
             "res_model": "sale.order",
-            "view_mode": "tree,form",
+            "view_mode": "list,form",
             "views": [
                 (
                     self.env.ref("vrac_distribution.sale_order_view_tree_vrac").id,
-                    "tree",
+                    "list",
                 ),
                 (False, "form"),
             ],
@@ -470,13 +468,13 @@ class VracDistribution(models.Model):
             "type": "ir.actions.act_window",
             "name": _("Weights of %s", self.name),
             "res_model": "sale.order.line",
-            "view_mode": "tree",
+            "view_mode": "list",
             "views": [
                 (
                     self.env.ref(
                         "vrac_distribution.sale_order_line_view_tree_weights"
                     ).id,
-                    "tree",
+                    "list",
                 )
             ],
             "search_view_id": [
@@ -506,8 +504,7 @@ class VracDistribution(models.Model):
             ("planned", "preparing"),
             _("Distribution %(name)s is %(state)s: it can no longer be cancelled."),
         )
-        self.check_access_rights("write")
-        self.check_access_rule("write")
+        self.check_access("write")
         # Superuser: coordinators may have no stock rights; only the batch and orders of
         # the distributions of `self` (checked above) are released.
         sudo_self = self.sudo()
@@ -580,8 +577,7 @@ class VracDistribution(models.Model):
         :return: the orders, as superuser (checked here)
         """
         self.ensure_one()
-        self.check_access_rights("write")
-        self.check_access_rule("write")
+        self.check_access("write")
         uncollected = self._vrac_uncollected_orders()
         served = self._vrac_user_serves(uncollected)
         if served != uncollected:
@@ -601,8 +597,7 @@ class VracDistribution(models.Model):
         :return: the orders, as superuser, once checked
         """
         self.ensure_one()
-        self.check_access_rights("write")
-        self.check_access_rule("write")
+        self.check_access("write")
         # Superuser to read the orders whatever the till or sales rights; only
         # the distribution's own orders of the user's groups pass.
         orders = orders.sudo()
@@ -789,8 +784,7 @@ class VracDistribution(models.Model):
     def _vrac_close(self, call_lines=None):
         """Closed: the batch is done and the households to call are noted."""
         self.ensure_one()
-        self.check_access_rights("write")
-        self.check_access_rule("write")
+        self.check_access("write")
         # Superuser to finish this distribution's own batch (stock rights),
         # the user may run the distribution (checked above).
         batch = self.sudo().batch_id
@@ -826,8 +820,7 @@ class VracDistribution(models.Model):
         """
         self.ensure_one()
         # Volunteers read the figures of their distributions, not the till.
-        self.check_access_rights("read")
-        self.check_access_rule("read")
+        self.check_access("read")
         # Superuser: volunteers may not read the till; only the figures of this
         # distribution (read checked above) are summed.
         env = self.sudo().env

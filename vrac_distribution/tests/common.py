@@ -211,7 +211,8 @@ def setup_vrac_till(cls):
     cls.soap = cls.env["product.product"].create(
         {
             "name": "Test Savon de Marseille",
-            "detailed_type": "product",
+            "type": "consu",
+            "is_storable": True,
             "list_price": 3.0,
             "standard_price": 2.0,
             "available_in_pos": True,

@@ -14,7 +14,7 @@ class TestFiguresInViews(TransactionCase):
         """The weights screen reads "2" packets and "2,941" kg, not "2,000"."""
         view = self.env.ref("vrac_distribution.sale_order_line_view_tree_weights")
         arch = etree.fromstring(
-            self.env["sale.order.line"].get_views([(view.id, "tree")])["views"]["tree"][
+            self.env["sale.order.line"].get_views([(view.id, "list")])["views"]["list"][
                 "arch"
             ]
         )

@@ -251,7 +251,8 @@ class TestAssociationMonth(VracAssertMixin, TransactionCase):
             [
                 {
                     "name": name,
-                    "detailed_type": "product",
+                    "type": "consu",
+                    "is_storable": True,
                     "uom_id": (uom_kg if unit == "kg" else uom_unit).id,
                     "uom_po_id": (uom_kg if unit == "kg" else uom_unit).id,
                     "standard_price": cost,

@@ -147,7 +147,7 @@ class TestPreparation(VracDistributionCase):
         orders = self.env["sale.order"].search(action["domain"])
         self.assertEqual(orders, self.distribution.sale_order_ids)
         view = self.env.ref("vrac_distribution.sale_order_view_tree_vrac")
-        self.assertEqual(action["views"][0], (view.id, "tree"))
+        self.assertEqual(action["views"][0], (view.id, "list"))
         r1_order = self.household_order(self.r1)
         self.assertEqual(r1_order.vrac_phone, "06 11 22 33 44")
 

@@ -94,7 +94,7 @@ class TestWeights(VracDistributionCase):
             "the bulk items of the bags, nothing else",
         )
         view = self.env.ref("vrac_distribution.sale_order_line_view_tree_weights")
-        self.assertEqual(action["views"], [(view.id, "tree")])
+        self.assertEqual(action["views"], [(view.id, "list")])
         # The volunteer types the weights in that list.
         lines.write({"vrac_weight_served": 1.4})
         self.assertEqual(set(lines.mapped("product_uom_qty")), {1.4})

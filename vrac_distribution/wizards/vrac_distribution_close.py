@@ -109,13 +109,13 @@ class VracDistributionClose(models.TransientModel):
             "type": "ir.actions.act_window",
             "name": _("Households to call"),
             "res_model": "vrac.distribution.close.line",
-            "view_mode": "tree",
+            "view_mode": "list",
             "views": [
                 (
                     self.env.ref(
                         "vrac_distribution.vrac_distribution_close_line_view_tree_call"
                     ).id,
-                    "tree",
+                    "list",
                 )
             ],
             "domain": [("id", "in", call_lines.ids)],

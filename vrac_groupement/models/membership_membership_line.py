@@ -66,7 +66,7 @@ class MembershipLine(models.Model):
         dates = [date for date in partials.mapped("max_date") if date]
         return max(dates) if dates else move.invoice_date
 
-    def check_access_rights(self, operation, raise_exception=True):
+    def _check_access(self, operation):
         """Volunteers read the memberships of their groups, never make them.
 
         Volunteers manage contacts, which gives them every right on membership
@@ -75,22 +75,15 @@ class MembershipLine(models.Model):
         paid at the till (recorded by the point of sale), or is granted free
         by a coordinator on the household.
         """
-        allowed = super().check_access_rights(operation, raise_exception)
-        if (
-            not allowed
-            or operation == "read"
-            or self.env.su
-            or not self._vrac_user_only_volunteer()
-        ):
-            return allowed
-        if raise_exception:
-            raise AccessError(
-                _(
-                    "Memberships are paid by invoice or at the till; only a "
-                    "coordinator can give a free membership, on the household."
-                )
+        result = super()._check_access(operation)
+        if result or operation == "read" or not self._vrac_user_only_volunteer():
+            return result
+        return self, lambda: AccessError(
+            _(
+                "Memberships are paid by invoice or at the till; only a "
+                "coordinator can give a free membership, on the household."
             )
-        return False
+        )
 
     @api.model
     def _vrac_user_only_volunteer(self):

@@ -47,7 +47,7 @@ class VracIndicatorFact(models.Model):
     )
     company_id = fields.Many2one("res.company", string="Branch", readonly=True)
     indicator = fields.Selection(selection="_vrac_fact_indicators", readonly=True)
-    value = fields.Float(readonly=True, group_operator="sum")
+    value = fields.Float(readonly=True, aggregator="sum")
 
     @api.model
     def read_group(
@@ -76,7 +76,7 @@ class VracIndicatorFact(models.Model):
             lazy=lazy,
         )
         groupby = [groupby] if isinstance(groupby, str) else list(groupby or [])
-        dimensions = list(self._read_group_get_annoted_groupby(groupby, lazy=lazy))
+        dimensions = list(self._read_group_get_annotated_groupby(groupby, lazy=lazy))
         base, peeled = self._vrac_peel_domain(domain, dimensions)
         if not peeled or offset or limit:
             return self._vrac_hide_small_counts(

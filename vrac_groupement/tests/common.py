@@ -150,7 +150,8 @@ class VracCycleCase(VracGroupementCase):
             return cls.env["product.product"].create(
                 {
                     "name": name,
-                    "detailed_type": "product",
+                    "type": "consu",
+                    "is_storable": True,
                     "uom_id": uom.id,
                     "uom_po_id": uom.id,
                     "list_price": price,

@@ -34,7 +34,7 @@ class TestFiguresInViews(VracCycleCase):
                 "vrac_datetime",
                 f"{name} to the minute",
             )
-        catalog = self.widgets(arch, "//field[@name='line_ids']/tree")
+        catalog = self.widgets(arch, "//field[@name='line_ids']/list")
         for name in (
             "case_size",
             "max_per_household",
@@ -46,28 +46,28 @@ class TestFiguresInViews(VracCycleCase):
             "surplus_qty",
         ):
             self.assertEqual(catalog[name], "vrac_quantity", name)
-        tree = arch.xpath("//field[@name='line_ids']/tree")[0]
+        list_view = arch.xpath("//field[@name='line_ids']/list")[0]
         self.assertEqual(
-            tree.xpath("field[@name='max_per_household']")[0].get("placeholder"),
+            list_view.xpath("field[@name='max_per_household']")[0].get("placeholder"),
             "No maximum",
         )
         self.assertEqual(
-            tree.xpath("field[@name='capacity']")[0].get("placeholder"), "No limit"
+            list_view.xpath("field[@name='capacity']")[0].get("placeholder"), "No limit"
         )
 
     def test_cycle_list_and_totals_per_product(self):
         arch = self.arch(
-            "vrac.order.cycle", "vrac_groupement.vrac_order_cycle_view_tree", "tree"
+            "vrac.order.cycle", "vrac_groupement.vrac_order_cycle_view_tree", "list"
         )
-        widgets = self.widgets(arch, "/tree")
+        widgets = self.widgets(arch, "/list")
         self.assertEqual(widgets["date_open"], "vrac_datetime")
         self.assertEqual(widgets["date_close"], "vrac_datetime")
         arch = self.arch(
             "vrac.order.cycle.line",
             "vrac_groupement.vrac_order_cycle_line_view_tree",
-            "tree",
+            "list",
         )
-        widgets = self.widgets(arch, "/tree")
+        widgets = self.widgets(arch, "/list")
         for name in (
             "case_size",
             "ordered_qty",
@@ -82,11 +82,11 @@ class TestFiguresInViews(VracCycleCase):
         arch = self.arch(
             "vrac.order.entry", "vrac_groupement.vrac_order_entry_view_form"
         )
-        widgets = self.widgets(arch, "//field[@name='line_ids']/tree")
+        widgets = self.widgets(arch, "//field[@name='line_ids']/list")
         self.assertEqual(widgets["quantity"], "vrac_quantity")
         self.assertEqual(widgets["max_per_household"], "vrac_quantity")
         arch = self.arch("sale.order", "sale.view_order_form")
-        widgets = self.widgets(arch, "//field[@name='order_line']/tree")
+        widgets = self.widgets(arch, "//field[@name='order_line']/list")
         for name in (
             "product_uom_qty",
             "vrac_ordered_qty",
@@ -97,9 +97,9 @@ class TestFiguresInViews(VracCycleCase):
         arch = self.arch(
             "sale.order.line",
             "vrac_groupement.sale_order_line_view_tree_vrac_cycle",
-            "tree",
+            "list",
         )
-        widgets = self.widgets(arch, "/tree")
+        widgets = self.widgets(arch, "/list")
         self.assertEqual(widgets["vrac_ordered_qty"], "vrac_quantity")
         self.assertEqual(widgets["product_uom_qty"], "vrac_quantity")
 

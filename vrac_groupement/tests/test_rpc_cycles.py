@@ -14,7 +14,7 @@ from .rpc import USER_ERROR, VALIDATION_ERROR, VracRpcCase
 OLD_PROCESS_CONTEXT = {"vrac_cycle_process": True, "lang": "en_US"}
 
 RELATIONAL = ("many2one", "many2many", "one2many")
-SUBVIEWS = ("tree", "form", "kanban")
+SUBVIEWS = ("list", "form", "kanban")
 
 
 @tagged("post_install", "-at_install")

@@ -78,7 +78,7 @@ class VracOrderEntry(models.TransientModel):
     @api.depends("cycle_id")
     def _compute_groupement_ids(self):
         for entry in self:
-            entry.groupement_ids = entry.cycle_id.groupement_ids._filter_access_rules(
+            entry.groupement_ids = entry.cycle_id.groupement_ids._filtered_access(
                 "read"
             )
 

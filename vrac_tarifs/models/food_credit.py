@@ -158,8 +158,7 @@ class LoyaltyProgram(models.Model):
         programs is checked."""
         if self.env.su:
             return super().toggle_active()
-        self.check_access_rights("write")
-        self.check_access_rule("write")
+        self.check_access("write")
         # Checked above: the caller may write these programs.
         return super(LoyaltyProgram, self.sudo()).toggle_active()
 
@@ -416,8 +415,7 @@ class LoyaltyReward(models.Model):
         own_vals = {key: value for key, value in vals.items() if key not in passed_on}
         if own_vals:
             super().write(own_vals)
-        self.check_access_rights("write")
-        self.check_access_rule("write")
+        self.check_access("write")
         # Checked above: the caller may write these rewards; the product
         # follows the reward's name and state.
         return super(LoyaltyReward, self.sudo()).write(
@@ -428,8 +426,7 @@ class LoyaltyReward(models.Model):
         missing = self.filtered(lambda reward: not reward.discount_line_product_id)
         if self.env.su or not missing:
             return super()._create_missing_discount_line_products()
-        missing.check_access_rights("write")
-        missing.check_access_rule("write")
+        missing.check_access("write")
         # Checked above: the caller created or may write these rewards; the
         # product of each is made for them.
         return super(

@@ -225,73 +225,20 @@ class ProductProduct(models.Model):
     def _vrac_set_standard_prices(self, products_by_cost):
         """Set the cost of many products at once.
 
-        Products in stock go through the ORM so that stock valuation records
-        the change; the others are written in one batch of properties.
+        Products in stock go through stock valuation, which records the
+        change. For the others the cost is only the company's value of the
+        company-dependent ``standard_price``: one write per distinct cost,
+        which the ORM flushes in one UPDATE of the jsonb column for all the
+        products.
         """
         everything = self.union(*products_by_cost.values())
         in_stock = everything.filtered("quantity_svl")  # one read_group
-        batch = {}
         for cost, products in products_by_cost.items():
             stocked = products & in_stock
-            for product in products - stocked:
-                batch[product.id] = cost
             if stocked:
                 stocked.write({"standard_price": cost})
-        if batch:
-            self._vrac_write_cost_properties(batch)
-
-    @api.model
-    def _vrac_write_cost_properties(self, costs):
-        """Store {product id: cost} in the company's cost properties, set-wise.
-
-        ir.property._set_multi writes existing properties one by one (one
-        UPDATE per distinct cost): here one UPDATE for the existing ones and one
-        batched create for the others, with the values as parameters.
-        """
-        # Superuser: users may not write properties (ir.property); only the costs of the
-        # products given, in the current branch, are stored.
-        Property = self.env["ir.property"].sudo()
-        company = self.env.company
-        field = self.env["ir.model.fields"]._get("product.product", "standard_price")
-        refs = {f"product.product,{product_id}": product_id for product_id in costs}
-        existing = Property.search(
-            [
-                ("fields_id", "=", field.id),
-                ("company_id", "=", company.id),
-                ("res_id", "in", list(refs)),
-            ]
-        )
-        if existing:
-            rows = SQL(", ").join(
-                SQL("(%s, %s)", prop.id, costs[refs[prop.res_id]]) for prop in existing
-            )
-            self.env.cr.execute(
-                SQL(
-                    """
-                    UPDATE ir_property AS prop
-                       SET value_float = row.cost,
-                           write_uid = %(uid)s,
-                           write_date = NOW() AT TIME ZONE 'UTC'
-                      FROM (VALUES %(rows)s) AS row(id, cost)
-                     WHERE prop.id = row.id
-                    """,
-                    uid=self.env.uid,
-                    rows=rows,
+            if products - stocked:
+                # Nothing in stock: no valuation to adjust.
+                (products - stocked).with_context(disable_auto_svl=True).write(
+                    {"standard_price": cost}
                 )
-            )
-            existing.invalidate_recordset(["value_float", "write_uid", "write_date"])
-        missing = set(refs) - set(existing.mapped("res_id"))
-        Property.create(
-            [
-                {
-                    "name": "standard_price",
-                    "fields_id": field.id,
-                    "company_id": company.id,
-                    "res_id": ref,
-                    "type": "float",
-                    "value_float": costs[refs[ref]],
-                }
-                for ref in sorted(missing)
-            ]
-        )
-        self.browse(list(costs)).invalidate_recordset(["standard_price"])

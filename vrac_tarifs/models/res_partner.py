@@ -345,6 +345,7 @@ class ResPartner(models.Model):
         "vrac_is_household",
         "commercial_partner_id.vrac_tier_id",
         "commercial_partner_id.vrac_is_household",
+        "specific_property_product_pricelist",
     )
     @api.depends_context("company")
     def _compute_product_pricelist(self):
@@ -354,16 +355,13 @@ class ResPartner(models.Model):
         # Superuser: volunteers and cashiers may not read tiers; only the default tier
         # of the current branch is taken.
         default_tier = self.env.company.sudo().vrac_default_tier_id
-        specific = self.env["ir.property"]._get_multi(
-            "property_product_pricelist", "res.partner", list(self._origin.ids)
-        )
         for partner in self:
             # Superuser: the tier is private; only the tier of the household of each
             # partner of `self` gives its pricelist.
             household = partner.commercial_partner_id.sudo()
             if household.vrac_is_household:
                 tier = household.vrac_tier_id or default_tier
-            elif not specific.get(partner._origin.id):
+            elif not partner._origin.specific_property_product_pricelist:
                 tier = default_tier
             else:
                 continue

@@ -141,7 +141,9 @@ class VracFunderProgram(models.Model):
         """The company's 4687 account, created when its chart has none."""
         # Superuser: the program manager may not read or create accounts; only the 4687
         # account of this program's branch is found or made.
-        Account = self.env["account.account"].sudo()
+        # Accounts are shared between companies, their codes are per company: the
+        # code is searched and set in `company`.
+        Account = self.env["account.account"].sudo().with_company(company)
         account = Account.search(
             [
                 *Account._check_company_domain(company),
@@ -156,7 +158,7 @@ class VracFunderProgram(models.Model):
                 "code": "468700",
                 "account_type": "asset_current",
                 "reconcile": True,
-                "company_id": company.id,
+                "company_ids": [Command.set(company.ids)],
             }
         )
 
@@ -284,7 +286,7 @@ class VracFunderProgram(models.Model):
             "type": "ir.actions.act_window",
             "name": _("Enrolled households"),
             "res_model": "vrac.funder.program.enrolment",
-            "view_mode": "tree",
+            "view_mode": "list",
             "domain": [("program_id", "=", self.id)],
             "context": {"default_program_id": self.id},
         }
@@ -307,7 +309,7 @@ class VracFunderProgram(models.Model):
         self.ensure_one()
         return {
             "name": _("Paid by %(funder)s", funder=self.funder_id.name),
-            "detailed_type": "service",
+            "type": "service",
             "sale_ok": True,
             "purchase_ok": False,
             "available_in_pos": True,

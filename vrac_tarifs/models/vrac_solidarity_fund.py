@@ -241,7 +241,7 @@ class VracSolidarityFund(models.Model):
             "code": code,
             "account_type": "liability_current",
             "reconcile": True,
-            "company_id": self.company_id.id,
+            "company_ids": [Command.set(self.company_id.ids)],
         }
 
     def _vrac_prepare_product_values(self, kind):
@@ -255,7 +255,7 @@ class VracSolidarityFund(models.Model):
         }
         return {
             "name": names[kind],
-            "detailed_type": "service",
+            "type": "service",
             "list_price": 0.0 if kind == "discount" else 1.0,
             "standard_price": 0.0,
             "categ_id": self.env.ref("vrac_tarifs.product_category_fees").id,
@@ -278,12 +278,16 @@ class VracSolidarityFund(models.Model):
         funds = FUND_SETUP.on(self)
         # Superuser: fund managers may not create accounts; one account is made for each
         # fund of `self` without one.
-        Account = self.env["account.account"].sudo()
         for fund in funds.filtered(lambda fund: not fund.account_id):
-            company = fund.company_id
-            sample = Account.search([*Account._check_company_domain(company)], limit=1)
+            # Accounts are shared between companies, their codes are per company:
+            # codes are read and made in the fund's company.
+            Account = self.env["account.account"].sudo().with_company(fund.company_id)
+            sample = Account.search(
+                [*Account._check_company_domain(fund.company_id)], limit=1
+            )
+            # The first free code after 467100 (6 digits), as the chart counts them.
             code = Account._search_new_account_code(
-                company, len(sample.code or "") or 6, FUND_ACCOUNT_PREFIX
+                FUND_ACCOUNT_PREFIX.ljust(len(sample.code or "") or 6, "0")
             )
             fund.account_id = Account.create(fund._vrac_prepare_account_values(code))
         # Superuser: fund managers may not create products; the missing products of the

@@ -293,7 +293,6 @@ class VracTier(models.Model):
             "active": self.active,
             "company_id": self.company_id.id,
             "currency_id": self.company_id.currency_id.id,
-            "discount_policy": "with_discount",
         }
 
     def _vrac_sync_pricelists(self):

@@ -101,7 +101,7 @@ class TestMoneyConcurrency(BaseCase):
         basket = env["product.product"].create(
             {
                 "name": "Panier Test Bruxelles",
-                "detailed_type": "service",
+                "type": "service",
                 "list_price": 12.35,
                 "standard_price": 12.35,
                 "available_in_pos": True,
@@ -142,7 +142,7 @@ class TestMoneyConcurrency(BaseCase):
         order_basket = env["product.product"].create(
             {
                 "name": "Panier Test Bruxelles (commande)",
-                "detailed_type": "service",
+                "type": "service",
                 "list_price": 12.35,
                 "taxes_id": [Command.clear()],
                 "company_id": company.id,

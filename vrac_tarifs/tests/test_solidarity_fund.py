@@ -80,7 +80,7 @@ class TestSolidarityFund(TransactionCase):
 
     def test_products_given_to_a_fund_book_to_its_account(self):
         coupon = self.env["product.product"].create(
-            {"name": "Bon solidaire Die", "detailed_type": "service", "list_price": 1}
+            {"name": "Bon solidaire Die", "type": "service", "list_price": 1}
         )
         fund = self.env["vrac.solidarity.fund"].create(
             {"name": "Cagnotte Die", "coupon_product_id": coupon.id}
