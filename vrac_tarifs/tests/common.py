@@ -1,5 +1,7 @@
 # Copyright 2026 VRAC for Odoo contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from uuid import uuid4
+
 from dateutil.relativedelta import relativedelta
 
 from odoo import Command, fields
@@ -223,23 +225,22 @@ def create_soap(env, **values):
 def till_order_data(
     session, cashier, partner, lines, pricelist=None, payments=None, uid=None
 ):
-    """A paid order of ``session``'s till as the till sends it (create_from_ui).
+    """A paid order of ``session``'s till as the till sends it (sync_from_ui).
 
     :param cashier: the user at the till (a record or an id).
     :param lines: dicts with product_id, qty, price_unit and any other value
         of a till line (sale order origin, reward, coupon...).
     :param payments: [(payment method, share of the total)], default all in
         the till's cash.
-    :param uid: the till's reference of the order, default the next one of
-        the session.
+    :param uid: the till's reference of the order (its uuid), default a new one.
     """
     currency = session.currency_id
     lines = [dict(line) for line in lines]
-    for index, line in enumerate(lines, start=1):
+    for line in lines:
         subtotal = currency.round(line["qty"] * line["price_unit"])
         line.setdefault("discount", 0)
+        line.setdefault("uuid", str(uuid4()))
         line.update(
-            id=index,
             pack_lot_ids=[],
             tax_ids=[Command.set([])],
             price_subtotal=subtotal,
@@ -251,40 +252,61 @@ def till_order_data(
     amounts = [currency.round(total * share) for _method, share in payments]
     amounts[-1] = currency.round(total - sum(amounts[:-1]))
     sequence = len(session.order_ids) + 1
-    uid = uid or f"{session.id:05d}-001-{sequence:04d}"
+    uid = uid or str(uuid4())
     now = fields.Datetime.to_string(fields.Datetime.now())
     return {
-        "id": uid,
+        "name": f"Order {session.id:05d}-001-{sequence:04d}",
+        "uuid": uid,
+        "amount_paid": total,
+        "amount_return": 0,
+        "amount_tax": 0,
+        "amount_total": total,
+        "date_order": now,
+        "fiscal_position_id": False,
+        "pricelist_id": (pricelist or session.config_id.pricelist_id).id,
+        "partner_id": partner.id if partner else False,
+        "session_id": session.id,
+        "sequence_number": sequence,
+        "user_id": getattr(cashier, "id", cashier),
         "to_invoice": False,
-        "data": {
-            "name": f"Order {uid}",
-            "uid": uid,
-            "amount_paid": total,
-            "amount_return": 0,
-            "amount_tax": 0,
-            "amount_total": total,
-            "date_order": now,
-            "fiscal_position_id": False,
-            "pricelist_id": (pricelist or session.config_id.pricelist_id).id,
-            "partner_id": partner.id if partner else False,
-            "pos_session_id": session.id,
-            "sequence_number": sequence,
-            "user_id": getattr(cashier, "id", cashier),
-            "to_invoice": False,
-            "lines": [(0, 0, line) for line in lines],
-            "statement_ids": [
-                (0, 0, {"amount": amount, "name": now, "payment_method_id": method.id})
-                for (method, _share), amount in zip(payments, amounts, strict=True)
-            ],
-        },
+        "last_order_preparation_change": "{}",
+        "lines": [Command.create(line) for line in lines],
+        "payment_ids": [
+            Command.create(
+                {"amount": amount, "payment_date": now, "payment_method_id": method.id}
+            )
+            for (method, _share), amount in zip(payments, amounts, strict=True)
+        ],
     }
 
 
 def till_order(session, cashier, partner, lines, pricelist=None, payments=None):
     """The paid order of :func:`till_order_data`, sent by ``cashier``."""
     data = till_order_data(session, cashier, partner, lines, pricelist, payments)
-    result = session.env["pos.order"].with_user(cashier).create_from_ui([data])
-    return session.env["pos.order"].browse(result[0]["id"])
+    result = session.env["pos.order"].with_user(cashier).sync_from_ui([data])
+    return session.env["pos.order"].browse(result["pos.order"][0]["id"])
+
+
+def setup_cash_payment_method(config, code, name):
+    """The till's own cash drawer: a cash journal and its payment method (a
+    cash payment method serves one till only)."""
+    journal = config.env["account.journal"].create(
+        {
+            "name": name,
+            "code": code,
+            "type": "cash",
+            "company_id": config.company_id.id,
+        }
+    )
+    method = config.env["pos.payment.method"].create(
+        {
+            "name": name,
+            "journal_id": journal.id,
+            "company_id": config.company_id.id,
+        }
+    )
+    config.payment_method_ids = [Command.link(method.id)]
+    return method
 
 
 def sell_at_cost(case, lines, customer, extra_line=None):
@@ -360,8 +382,9 @@ def setup_solidarity_fund(cls):
             "vrac_solidarity_fund_id": cls.fund.id,
         }
     )
-    cls.pos_config._ensure_cash_payment_method("TSOL", "Cash Test Solidaire")
-    cls.cash_method = cls.pos_config.payment_method_ids.filtered("is_cash_count")[:1]
+    cls.cash_method = setup_cash_payment_method(
+        cls.pos_config, "TSOL", "Cash Test Solidaire"
+    )
     cls.cashier = new_test_user(
         env,
         login="vrac_sol_cashier",
@@ -410,7 +433,7 @@ def credit_fund(fund, amount):
     )
     counterpart = env["account.account"].search(
         [
-            ("company_id", "=", fund.company_id.id),
+            ("company_ids", "in", fund.company_id.ids),
             ("account_type", "=", "asset_current"),
         ],
         limit=1,

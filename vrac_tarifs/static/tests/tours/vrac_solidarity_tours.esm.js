@@ -1,11 +1,10 @@
-/** @odoo-module */
 /* Copyright 2026 VRAC for Odoo contributors
  * License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl). */
-import * as ErrorPopup from "@point_of_sale/../tests/tours/helpers/ErrorPopupTourMethods";
-import * as PaymentScreen from "@point_of_sale/../tests/tours/helpers/PaymentScreenTourMethods";
-import * as ProductScreen from "@point_of_sale/../tests/tours/helpers/ProductScreenTourMethods";
-import * as ReceiptScreen from "@point_of_sale/../tests/tours/helpers/ReceiptScreenTourMethods";
-import * as SelectionPopup from "@point_of_sale/../tests/tours/helpers/SelectionPopupTourMethods";
+import * as Dialog from "@point_of_sale/../tests/tours/utils/dialog_util";
+import * as PaymentScreen from "@point_of_sale/../tests/tours/utils/payment_screen_util";
+import * as ProductScreen from "@point_of_sale/../tests/tours/utils/product_screen_util";
+import * as ReceiptScreen from "@point_of_sale/../tests/tours/utils/receipt_screen_util";
+import {openTill} from "./vrac_tarifs_pos_tours.esm";
 import {registry} from "@web/core/registry";
 
 // Names of the test data (vrac_tarifs/tests/test_solidarity_fund.py).
@@ -13,39 +12,46 @@ const COUPON = "Solidarity coupon (Cagnotte Test Romans)";
 const GROCERIES = "Vrac Panier Solidaire";
 
 function start() {
-    return [
-        ProductScreen.confirmOpeningPopup(),
-        ProductScreen.clickHomeCategory(),
-    ].flat();
+    return openTill();
 }
 
 function clickSolidarity() {
     return [
+        ...ProductScreen.clickControlButtonMore(),
         {
             content: "click the solidarity button",
-            trigger: ".control-button.vrac-solidarity-button",
+            trigger: ".modal .vrac-solidarity-button",
+            run: "click",
         },
     ];
 }
 
 function fundCanGive(amount) {
     return [
-        SelectionPopup.isShown(),
         {
             content: `the till shows that the fund can give ${amount}`,
-            trigger: `.popup-selection .modal-title:contains("${amount}")`,
-            isCheck: true,
+            trigger: `.modal .modal-title:contains("${amount}")`,
         },
-    ].flat();
+    ];
+}
+
+function hasPercentage(label) {
+    return {
+        content: `the percentage ${label} is offered`,
+        trigger: `.modal .selection-item:contains("${label}")`,
+    };
+}
+
+function clickPercentage(label) {
+    return {
+        content: `pick ${label}`,
+        trigger: `.modal .selection-item:contains("${label}")`,
+        run: "click",
+    };
 }
 
 function cancelSelection() {
-    return [
-        {
-            content: "close the percentages",
-            trigger: ".popup-selection .footer .cancel",
-        },
-    ];
+    return [Dialog.cancel()];
 }
 
 function pay() {
@@ -77,25 +83,19 @@ function nothingTellsTheFund(where, selector) {
 
 function refused() {
     return [
-        ErrorPopup.isShown(),
+        Dialog.is({title: "Sorry, not today"}),
         {
             content: "the till says kindly that the fund cannot cover it",
-            trigger:
-                ".popup-error .modal-body:contains('cannot cover this discount today')",
-            isCheck: true,
+            trigger: ".modal .modal-body:contains('cannot cover this discount today')",
         },
         {
             content: "and that the order is unchanged",
-            trigger:
-                ".popup-error .modal-body:contains('Nothing was changed in the order')",
-            isCheck: true,
+            trigger: ".modal .modal-body:contains('Nothing was changed in the order')",
         },
-    ].flat();
+    ];
 }
 
 registry.category("web_tour.tours").add("vrac_solidarity_pos_coupons", {
-    test: true,
-    url: "/pos/ui",
     steps: () =>
         [
             start(),
@@ -112,17 +112,15 @@ registry.category("web_tour.tours").add("vrac_solidarity_pos_coupons", {
 });
 
 registry.category("web_tour.tours").add("vrac_solidarity_pos_discount", {
-    test: true,
-    url: "/pos/ui",
     steps: () =>
         [
             start(),
             ProductScreen.clickDisplayedProduct(GROCERIES),
             clickSolidarity(),
             fundCanGive("10.00"),
-            SelectionPopup.hasSelectionItem("10 %"),
-            SelectionPopup.hasSelectionItem("30 %"),
-            SelectionPopup.clickItem("20 %"),
+            hasPercentage("10 %"),
+            hasPercentage("30 %"),
+            clickPercentage("20 %"),
             // 20 % of 12.35
             ProductScreen.selectedOrderlineHas("Discount", "1.00", "-2.47"),
             ProductScreen.totalAmountIs("9.88"),
@@ -139,43 +137,38 @@ registry.category("web_tour.tours").add("vrac_solidarity_pos_discount", {
 });
 
 registry.category("web_tour.tours").add("vrac_solidarity_pos_fund_short", {
-    test: true,
-    url: "/pos/ui",
     steps: () =>
         [
             start(),
             ProductScreen.clickDisplayedProduct(GROCERIES),
             clickSolidarity(),
             refused(),
-            ErrorPopup.clickConfirm(),
+            Dialog.confirm(),
             ProductScreen.selectedOrderlineHas(GROCERIES, "1.00", "12.35"),
             ProductScreen.totalAmountIs("12.35"),
         ].flat(),
 });
 
 registry.category("web_tour.tours").add("vrac_solidarity_pos_too_big", {
-    test: true,
-    url: "/pos/ui",
     steps: () =>
         [
             start(),
             ProductScreen.clickDisplayedProduct(GROCERIES),
             clickSolidarity(),
             fundCanGive("2.00"),
-            SelectionPopup.clickItem("20 %"),
+            clickPercentage("20 %"),
             // 2.47 asked, 2.00 in the fund: refused, nothing lost.
             refused(),
             {
                 content: "the message gives both amounts",
-                trigger: ".popup-error .modal-body:contains('2.47'):contains('2.00')",
-                isCheck: true,
+                trigger: ".modal .modal-body:contains('2.47'):contains('2.00')",
             },
-            ErrorPopup.clickConfirm(),
+            Dialog.confirm(),
             ProductScreen.selectedOrderlineHas(GROCERIES, "1.00", "12.35"),
             ProductScreen.totalAmountIs("12.35"),
             // A smaller discount goes through.
             clickSolidarity(),
-            SelectionPopup.clickItem("10 %"),
+            clickPercentage("10 %"),
             ProductScreen.selectedOrderlineHas("Discount", "1.00", "-1.24"),
             ProductScreen.totalAmountIs("11.11"),
             pay(),
