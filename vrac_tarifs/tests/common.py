@@ -461,7 +461,7 @@ def setup_food_credit(cls, env, approved):
             "name": "Test fonds crédit alimentaire",
             "code": "467891",
             "account_type": "liability_current",
-            "company_id": env.company.id,
+            "company_ids": [Command.set(env.company.ids)],
         }
     )
     cls.top_up_product = env["product.product"].create(
@@ -514,7 +514,7 @@ def setup_funder(cls, env, products, share=50.0, budget=0.0):
             "code": "468791",
             "account_type": "asset_current",
             "reconcile": True,
-            "company_id": company.id,
+            "company_ids": [Command.set(company.ids)],
         }
     )
     cls.funder = env["res.partner"].create(

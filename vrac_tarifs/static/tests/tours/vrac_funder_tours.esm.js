@@ -1,28 +1,20 @@
-/** @odoo-module */
 /* Copyright 2026 VRAC for Odoo contributors
  * License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl). */
-import * as PaymentScreen from "@point_of_sale/../tests/tours/helpers/PaymentScreenTourMethods";
-import * as ProductScreen from "@point_of_sale/../tests/tours/helpers/ProductScreenTourMethods";
-import * as ReceiptScreen from "@point_of_sale/../tests/tours/helpers/ReceiptScreenTourMethods";
-import {negate} from "@point_of_sale/../tests/tours/helpers/utils";
+import * as PaymentScreen from "@point_of_sale/../tests/tours/utils/payment_screen_util";
+import * as ProductScreen from "@point_of_sale/../tests/tours/utils/product_screen_util";
+import * as ReceiptScreen from "@point_of_sale/../tests/tours/utils/receipt_screen_util";
+import {openTill, selectCustomer} from "./vrac_tarifs_pos_tours.esm";
+import {negate} from "@point_of_sale/../tests/tours/utils/common";
 import {registry} from "@web/core/registry";
 
 const FUNDER_LINE =
     ".product-screen .orderline:has(.product-name:contains('Paid by Fondation Test Paniers'))";
-
-function selectCustomer(name) {
-    return [
-        ProductScreen.clickPartnerButton(),
-        ProductScreen.clickCustomer(name),
-    ].flat();
-}
 
 function funderLineIs(amount) {
     return [
         {
             content: `the funder pays ${amount}`,
             trigger: `${FUNDER_LINE} .price:contains('${amount}')`,
-            isCheck: true,
         },
     ];
 }
@@ -32,7 +24,6 @@ function noFunderLine() {
         {
             content: "no line paid by the funder",
             trigger: negate(FUNDER_LINE),
-            isCheck: true,
         },
     ];
 }
@@ -47,12 +38,9 @@ function pay() {
 }
 
 registry.category("web_tour.tours").add("vrac_funder_pos_share", {
-    test: true,
-    url: "/pos/ui",
     steps: () =>
         [
-            ProductScreen.confirmOpeningPopup(),
-            ProductScreen.clickHomeCategory(),
+            openTill(),
             // 1. An enrolled household: half of the lentils paid by the funder,
             // the soap is not in the program.
             selectCustomer("Foyer Arnaud"),
@@ -69,7 +57,6 @@ registry.category("web_tour.tours").add("vrac_funder_pos_share", {
             {
                 content: "the receipt says what the funder paid",
                 trigger: ".pos-receipt:contains('Paid by Fondation Test Paniers')",
-                isCheck: true,
             },
             ReceiptScreen.clickNextOrder(),
             // 2. A household outside the program pays the full price.
@@ -85,48 +72,45 @@ registry.category("web_tour.tours").add("vrac_funder_pos_share", {
             {
                 content: "the cashier is told the share is lowered to the budget left",
                 trigger: [
-                    ".o_pos_notification_manager .o_notification",
+                    ".o_notification",
                     ":contains('Paniers à moitié prix: only ')",
                     ":contains('0.90 left in the budget. The funder pays ')",
                     ":contains('0.90 instead of ')",
                     ":contains('1.05; the household pays the rest.')",
                 ].join(""),
-                isCheck: true,
             },
             ProductScreen.clickDisplayedProduct("Vrac Lentilles"),
             funderLineIs("0.90"),
             ProductScreen.totalAmountIs("5.40"),
             // 4. Removing the lentils removes the share.
             ProductScreen.selectedOrderlineHas("Vrac Lentilles", "3.00"),
-            ProductScreen.pressNumpad("⌫"),
-            ProductScreen.pressNumpad("⌫"),
+            ProductScreen.clickNumpad("⌫"),
+            ProductScreen.clickNumpad("⌫"),
             noFunderLine(),
         ].flat(),
 });
 
 registry.category("web_tour.tours").add("vrac_food_credit_pos_pay", {
-    test: true,
-    url: "/pos/ui",
     steps: () =>
         [
-            ProductScreen.confirmOpeningPopup(),
-            ProductScreen.clickHomeCategory(),
+            openTill(),
             selectCustomer("Foyer Arnaud"),
             ProductScreen.clickDisplayedProduct("Vrac Lentilles"),
             ProductScreen.clickDisplayedProduct("Vrac Lentilles"),
             ProductScreen.clickDisplayedProduct("Vrac Savon"),
             ProductScreen.totalAmountIs("7.20"),
+            ...ProductScreen.clickControlButtonMore(),
             {
                 // Highlighted once the household's card is loaded.
                 content: "pay with the food credit",
-                trigger: '.control-button.highlight:contains("eWallet Pay")',
+                trigger: '.modal button.highlight:contains("eWallet Pay")',
+                run: "click",
             },
             // The credit pays the approved lentils only: the soap stays to pay.
             {
                 content: "the food credit pays the lentils",
                 trigger:
                     ".product-screen .orderline:has(.product-name:contains('Crédit alimentaire')) .price:contains('4.20')",
-                isCheck: true,
             },
             ProductScreen.totalAmountIs("3.00"),
             pay(),
