@@ -29,8 +29,8 @@ def bag_lines(sale_order, quantities=None):
                 "product_id": sale_line.product_id.id,
                 "qty": quantity,
                 "price_unit": sale_line.price_unit,
-                "sale_order_origin_id": {"id": sale_order.id, "name": sale_order.name},
-                "sale_order_line_id": {"id": sale_line.id},
+                "sale_order_origin_id": sale_order.id,
+                "sale_order_line_id": sale_line.id,
             }
         )
     return lines
