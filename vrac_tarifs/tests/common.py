@@ -77,6 +77,32 @@ class VracTarifsCase(VracGroupementCase):
         )
 
 
+def add_cash_payment_method(config, code, name):
+    """Give the till ``config`` its own cash drawer: a cash journal ``code``
+    and a payment method ``name`` (a cash method serves one till only).
+
+    Odoo gives a new till a cash method only when the company has one that no
+    other till uses; nothing when the company has no chart of accounts.
+    """
+    if not config.company_id.chart_template or config.payment_method_ids.filtered(
+        "is_cash_count"
+    ):
+        return
+    env = config.env
+    journal = env["account.journal"].create(
+        {
+            "name": name,
+            "code": code,
+            "type": "cash",
+            "company_id": config.company_id.id,
+        }
+    )
+    method = env["pos.payment.method"].create(
+        {"name": name, "journal_id": journal.id, "company_id": config.company_id.id}
+    )
+    config.payment_method_ids = [Command.link(method.id)]
+
+
 def setup_vrac_pos(cls):
     """Tiers, a purchasing group and households in the company of the test.
 
@@ -357,7 +383,7 @@ def setup_solidarity_fund(cls):
             "vrac_solidarity_fund_id": cls.fund.id,
         }
     )
-    cls.pos_config._ensure_cash_payment_method("TSOL", "Cash Test Solidaire")
+    add_cash_payment_method(cls.pos_config, "TSOL", "Cash Test Solidaire")
     cls.cash_method = cls.pos_config.payment_method_ids.filtered("is_cash_count")[:1]
     cls.cashier = new_test_user(
         env,
@@ -407,7 +433,7 @@ def credit_fund(fund, amount):
     )
     counterpart = env["account.account"].search(
         [
-            ("company_id", "=", fund.company_id.id),
+            ("company_ids", "in", fund.company_id.ids),
             ("account_type", "=", "asset_current"),
         ],
         limit=1,
@@ -435,7 +461,7 @@ def setup_food_credit(cls, env, approved):
             "name": "Test fonds crédit alimentaire",
             "code": "467891",
             "account_type": "liability_current",
-            "company_id": env.company.id,
+            "company_ids": [Command.set(env.company.ids)],
         }
     )
     cls.top_up_product = env["product.product"].create(
@@ -488,7 +514,7 @@ def setup_funder(cls, env, products, share=50.0, budget=0.0):
             "code": "468791",
             "account_type": "asset_current",
             "reconcile": True,
-            "company_id": company.id,
+            "company_ids": [Command.set(company.ids)],
         }
     )
     cls.funder = env["res.partner"].create(

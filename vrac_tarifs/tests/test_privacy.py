@@ -2,6 +2,8 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo.exceptions import AccessError
 
+from odoo.addons.mail.tools.discuss import Store
+
 from .common import VracTarifsCase
 
 PRIVATE_FIELDS = [
@@ -69,7 +71,10 @@ class TestPrivacy(VracTarifsCase):
         message = tier_tracking.mail_message_id
 
         def chatter_fields(user):
-            formatted = message.with_user(user).message_format()[0]
+            # The message as the chatter receives it (mail's Store).
+            formatted = Store(
+                message.with_user(user), for_current_user=True
+            ).get_result()["mail.message"][0]
             return [value["fieldName"] for value in formatted["trackingValues"]]
 
         self.assertIn("vrac_tier_id", chatter_fields(self.coordinator))
