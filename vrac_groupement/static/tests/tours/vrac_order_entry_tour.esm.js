@@ -178,12 +178,17 @@ registry.category("web_tour.tours").add("vrac_order_entry_tour", {
             },
             {
                 content: "Close the message",
-                trigger: ".modal-footer .btn-primary",
+                trigger: ".o_error_dialog .modal-footer .btn-primary",
                 run: "click",
             },
             {
+                content: "The message is closed",
+                trigger: "body:not(:has(.o_error_dialog))",
+            },
+            {
                 content: "Cancel this entry",
-                trigger: ".modal-footer button:contains('Cancel')",
+                trigger:
+                    ".modal:not(.o_inactive_modal) .modal-footer button:contains('Cancel')",
                 run: "click",
             },
             {
