@@ -140,10 +140,7 @@ registry.category("web_tour.tours").add("vrac_order_entry_tour", {
                     const cycle = document.querySelector(
                         ".modal .o_field_widget[name='cycle_id'] input"
                     ).value;
-                    if (
-                        this.anchor.value ||
-                        cycle !== "Test commande de décembre"
-                    ) {
+                    if (this.anchor.value || cycle !== "Test commande de décembre") {
                         throw new Error(
                             "The next entry is not blank on the same cycle"
                         );
