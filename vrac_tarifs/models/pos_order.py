@@ -77,7 +77,7 @@ class PosOrder(models.Model):
         self.ensure_one()
         # Superuser: the tier is private (cashiers cannot read it); only the tier of the
         # orders this order of `self` refunds is taken.
-        refunded = self.sudo().refunded_order_ids.vrac_tier_id[:1]
+        refunded = self.sudo().refunded_order_id.vrac_tier_id
         if refunded:
             return refunded
         if self.partner_id:

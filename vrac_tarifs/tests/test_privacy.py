@@ -65,8 +65,17 @@ class TestPrivacy(VracTarifsCase):
             lambda t: t.field_id.name == "vrac_tier_id"
         )
         self.assertTrue(tier_tracking, "Tier changes are tracked")
+        # The tracking is read with the groups of its field: coordinators only.
         self.assertEqual(
-            tier_tracking.field_groups, "vrac_groupement.group_coordinator"
+            household._fields["vrac_tier_id"].groups,
+            "vrac_groupement.group_coordinator",
+        )
+        self.assertFalse(
+            tier_tracking._filter_has_field_access(self.env(user=self.volunteer))
+        )
+        self.assertEqual(
+            tier_tracking._filter_has_field_access(self.env(user=self.coordinator)),
+            tier_tracking,
         )
         message = tier_tracking.mail_message_id
 
