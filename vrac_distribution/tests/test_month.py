@@ -756,7 +756,7 @@ class TestAssociationMonth(VracAssertMixin, TransactionCase):
         # 8. The cashier opens the till and settles the bags.
         for till in self.till | self.till_round:
             till.with_user(self.cashier).open_ui()
-            till.current_session_id.with_user(self.cashier).set_cashbox_pos(0, None)
+            till.current_session_id.with_user(self.cashier).set_opening_control(0, "")
         session = self.till.current_session_id
         round_session = self.till_round.current_session_id
         # Foyer Martin's lentils weighed: 2.941 kg, as allocated, to the gram
