@@ -276,7 +276,8 @@ def create_products(env, args, vendors):
         vals_list.append(
             {
                 "name": bulk_names[index // 2] if bulk else unit_names[index // 2],
-                "detailed_type": "product",
+                "type": "consu",
+                "is_storable": True,
                 "uom_id": uom.id,
                 "uom_po_id": uom.id,
                 "list_price": round(cost * 1.25, 2),

@@ -209,7 +209,8 @@ def populate(env, args):
         [
             {
                 "name": name,
-                "detailed_type": "product",
+                "type": "consu",
+                "is_storable": True,
                 "uom_id": (uom_kg if bulk else uom_unit).id,
                 "uom_po_id": (uom_kg if bulk else uom_unit).id,
                 "list_price": 2.0 + index * 0.35,

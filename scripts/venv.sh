@@ -7,9 +7,9 @@
 #      editable "compat" install of it; when $VRAC_PYTHON (else python3)
 #      already imports Odoo 18.0 from that very tree, it is used as in 2;
 #   2. the machine's python3 (or $VRAC_PYTHON) when it already imports Odoo
-#      18.0: the venv then sees its packages (--system-site-packages, and
-#      the base virtualenv's site-packages when that python is itself a
-#      virtualenv's, e.g. VRAC_PYTHON=/opt/venv18/bin/python);
+#      18.0: the venv then sees its packages (--system-site-packages; or,
+#      when that python is a virtualenv's, e.g.
+#      VRAC_PYTHON=/opt/venv18/bin/python, that virtualenv's site-packages);
 #   3. the official 18.0 source archive ($ODOO_ARCHIVE_URL), downloaded into
 #      .odoo-src/ and installed like 1.
 # When none works, ODOO_MISSING_REASON says why (lint and pure tests still run).
@@ -50,19 +50,22 @@ odoo_mode() {
 
 # Create .venv (again, if it was made for another Odoo source).
 create_venv() {
-    local mode="$1" stamp="${VENV_DIR}/.vrac-odoo-mode"
+    local mode="$1" stamp="${VENV_DIR}/.vrac-odoo-mode" base_site
     if [ -d "${VENV_DIR}" ] && [ "$(cat "${stamp}" 2>/dev/null)" != "${mode}" ]; then
         info "Odoo source changed (now: ${mode}): recreating ${VENV_DIR}"
         rm -rf "${VENV_DIR}"
     fi
     if [ ! -x "${VENV_PY}" ]; then
         local args=()
-        [ "${mode}" = system ] && args=(--system-site-packages)
-        info "Creating virtualenv ${VENV_DIR} (${mode})"
         command -v "${BASE_PYTHON}" >/dev/null || die "${BASE_PYTHON} not found (set VRAC_PYTHON)"
+        base_site="$(base_venv_site)"
+        [ "${mode}" = system ] && [ -z "${base_site}" ] && args=(--system-site-packages)
+        info "Creating virtualenv ${VENV_DIR} (${mode})"
         "${BASE_PYTHON}" -m venv "${args[@]}" "${VENV_DIR}" ||
             die "cannot create a virtualenv with ${BASE_PYTHON} (on Debian: apt-get install python3-venv)"
-        [ "${mode}" = system ] && inherit_base_venv
+        if [ "${mode}" = system ] && [ -n "${base_site}" ]; then
+            inherit_base_venv "${base_site}"
+        fi
         printf '%s\n' "${mode}" >"${stamp}"
     fi
     # To build this project without build isolation: setuptools >= 64 for PEP
@@ -72,18 +75,23 @@ create_venv() {
     pip_install "setuptools>=64,<82" wheel || die "pip could not install setuptools and wheel"
 }
 
-# When BASE_PYTHON is itself a virtualenv's python, --system-site-packages
-# only reaches the interpreter it was made from: add the base virtualenv's
-# site-packages (with its .pth files, hence site.addsitedir) after ours.
-inherit_base_venv() {
-    local base_site own_site
-    base_site="$("${BASE_PYTHON}" -c 'import sys, sysconfig
+# The site-packages of BASE_PYTHON's virtualenv, when BASE_PYTHON is a
+# virtualenv's python (empty otherwise).
+base_venv_site() {
+    "${BASE_PYTHON}" -c 'import sys, sysconfig
 if sys.prefix != sys.base_prefix:
-    print(sysconfig.get_paths()["purelib"])')" || return 0
-    [ -n "${base_site}" ] || return 0
+    print(sysconfig.get_paths()["purelib"])' 2>/dev/null || true
+}
+
+# A virtualenv made from a virtualenv's python does not see that
+# virtualenv's packages (--system-site-packages would reach the interpreter
+# behind it, whose Odoo may be another series): add them (SITE, with its .pth
+# files, hence site.addsitedir) after the venv's own.
+inherit_base_venv() {
+    local own_site
     own_site="$("${VENV_PY}" -c 'import sysconfig; print(sysconfig.get_paths()["purelib"])')"
-    printf 'import site; site.addsitedir(%s)\n' "'${base_site}'" >"${own_site}/vrac_base_venv.pth"
-    info "The venv also sees ${base_site}"
+    printf 'import site; site.addsitedir(%s)\n' "'$1'" >"${own_site}/vrac_base_venv.pth"
+    info "The venv also sees $1"
 }
 
 # Install Odoo from a source tree into the venv (requirements, then editable).

@@ -41,7 +41,7 @@ class VracDistributionShift(models.Model):
         if "distribution_id" in vals and not self.env.su:
             # The record rules are checked before the write only: a shift
             # moved to a distribution the user does not run is refused.
-            self.distribution_id.check_access_rule("write")
+            self.distribution_id.check_access("write")
         return result
 
     @api.depends("hour_from", "hour_to")

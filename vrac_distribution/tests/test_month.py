@@ -16,7 +16,7 @@ from odoo.tests import Form, TransactionCase, new_test_user, tagged
 
 from odoo.addons.base.tests.common import DISABLED_MAIL_CONTEXT
 from odoo.addons.vrac_groupement.tests.common import VracAssertMixin
-from odoo.addons.vrac_tarifs.tests.common import credit_fund
+from odoo.addons.vrac_tarifs.tests.common import add_cash_payment_method, credit_fund
 from odoo.addons.vrac_tarifs.tests.common import till_order as send_till_order
 
 from .common import bag_lines
@@ -289,13 +289,13 @@ class TestAssociationMonth(VracAssertMixin, TransactionCase):
                     "code": "468710",
                     "account_type": "asset_current",
                     "reconcile": True,
-                    "company_id": cls.company.id,
+                    "company_ids": [Command.set(cls.company.ids)],
                 },
                 {
                     "name": "Fonds de la caisse alimentaire",
                     "code": "467810",
                     "account_type": "liability_current",
-                    "company_id": cls.company.id,
+                    "company_ids": [Command.set(cls.company.ids)],
                 },
             ]
         )
@@ -309,7 +309,7 @@ class TestAssociationMonth(VracAssertMixin, TransactionCase):
                 "vrac_use_tiers": True,
             }
         )
-        cls.till._ensure_cash_payment_method("MCSH", "Espèces distributions")
+        add_cash_payment_method(cls.till, "MCSH", "Espèces distributions")
         cls.till_round = cls.env["pos.config"].create(
             {
                 "name": "Caisse VRAC mobile",
@@ -317,7 +317,7 @@ class TestAssociationMonth(VracAssertMixin, TransactionCase):
                 "vrac_use_tiers": True,
             }
         )
-        cls.till_round._ensure_cash_payment_method("MRND", "Espèces VRAC mobile")
+        add_cash_payment_method(cls.till_round, "MRND", "Espèces VRAC mobile")
 
     # -- helpers -----------------------------------------------------------
     def order_entry(self, volunteer, household, quantities):
@@ -756,7 +756,7 @@ class TestAssociationMonth(VracAssertMixin, TransactionCase):
         # 8. The cashier opens the till and settles the bags.
         for till in self.till | self.till_round:
             till.with_user(self.cashier).open_ui()
-            till.current_session_id.with_user(self.cashier).set_cashbox_pos(0, None)
+            till.current_session_id.with_user(self.cashier).set_opening_control(0, "")
         session = self.till.current_session_id
         round_session = self.till_round.current_session_id
         # Foyer Martin's lentils weighed: 2.941 kg, as allocated, to the gram

@@ -163,7 +163,7 @@ class VracDistributionCloseLine(models.TransientModel):
             {vals.get("wizard_id") for vals in vals_list if vals.get("wizard_id")}
         )
         # Reading the wizard checks it is the user's own (record rule).
-        wizards.check_access_rule("write")
+        wizards.check_access("write")
         for wizard in wizards:
             orders = self.env["sale.order"].browse(
                 {

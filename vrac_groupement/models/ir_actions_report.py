@@ -7,7 +7,7 @@ import subprocess
 from reportlab.pdfgen import canvas
 
 from odoo import _, models
-from odoo.tools.pdf import PdfFileReader, PdfFileWriter
+from odoo.tools.pdf import PdfReader, PdfWriter
 
 from odoo.addons.base.models.ir_actions_report import _get_wkhtmltopdf_bin
 
@@ -59,14 +59,14 @@ class IrActionsReport(models.Model):
         Drawn after wkhtmltopdf, with a standard PDF font (not embedded), on
         a layer merged onto each page.
         """
-        reader = PdfFileReader(io.BytesIO(content), strict=False)
-        total = reader.getNumPages()
+        reader = PdfReader(io.BytesIO(content), strict=False)
+        total = len(reader.pages)
         packet = io.BytesIO()
         layer = canvas.Canvas(packet)
         for index in range(total):
-            box = reader.getPage(index).mediaBox
-            width = float(abs(box.getWidth()))
-            layer.setPageSize((width, float(abs(box.getHeight()))))
+            box = reader.pages[index].mediabox
+            width = float(abs(box.width))
+            layer.setPageSize((width, float(abs(box.height))))
             layer.setFont("Helvetica", 8)
             layer.setFillGray(0.35)
             layer.drawCentredString(
@@ -76,14 +76,14 @@ class IrActionsReport(models.Model):
             )
             layer.showPage()
         layer.save()
-        numbers = PdfFileReader(packet, strict=False)
-        writer = PdfFileWriter()
+        numbers = PdfReader(packet, strict=False)
+        writer = PdfWriter()
         for index in range(total):
-            page = reader.getPage(index)
-            page.mergePage(numbers.getPage(index))
+            page = reader.pages[index]
+            page.merge_page(numbers.pages[index])
             # Merging leaves the page's content uncompressed.
             page.compress_content_streams()
-            writer.addPage(page)
+            writer.add_page(page)
         output = io.BytesIO()
         writer.write(output)
         return output.getvalue()

@@ -60,6 +60,23 @@ class VracRpcCase(HttpCase):
         self.assertEqual(response.status_code, 200, response.text[:500])
         return response.json()
 
+    def route_ok(self, route, **params):
+        """POST a JSON route of the web client (e.g. the chatter's
+        ``/mail/thread/messages``) and return its result; it must succeed."""
+        response = self.url_open(
+            route,
+            data=json.dumps(
+                {"id": 1, "jsonrpc": "2.0", "method": "call", "params": params}
+            ),
+            headers={"Content-Type": "application/json"},
+        )
+        self.assertEqual(response.status_code, 200, response.text[:500])
+        answer = response.json()
+        if "error" in answer:
+            data = answer["error"].get("data", {})
+            self.fail(f"{route} refused: {data.get('name')}: {data.get('message')}")
+        return answer.get("result")
+
     def rpc_ok(self, model, method, *args, context=None, **kwargs):
         """The call succeeds; return its result."""
         answer = self.rpc(model, method, *args, context=context, **kwargs)

@@ -16,8 +16,15 @@ from .common import VracAssertMixin, VracGroupementCase
 @tagged("post_install", "-at_install")
 class TestMembership(VracAssertMixin, AccountTestInvoicingCommon):
     @classmethod
-    def setUpClass(cls, chart_template_ref=None):
-        super().setUpClass(chart_template_ref=chart_template_ref)
+    def get_default_groups(cls):
+        # The test user (AccountTestInvoicingCommon's) runs the association too.
+        return super().get_default_groups() | cls.env.ref(
+            "vrac_groupement.group_manager"
+        )
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
         cls.env = cls.env(context=dict(cls.env.context, **DISABLED_MAIL_CONTEXT))
         VracGroupementCase.setup_vrac_groupements(cls)
         cls.fee = cls.env.ref("vrac_groupement.product_membership_year")

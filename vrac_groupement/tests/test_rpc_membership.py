@@ -162,7 +162,7 @@ class TestRpcMembership(VracRpcCase):
         self.assertIn('name="free_member"', arch)
         self.assertNotIn("vrac_free_member_reason", arch)
         # The volunteer opens the household with the fields of the form.
-        spec = {name: {} for name in views["models"]["res.partner"]}
+        spec = {name: {} for name in views["models"]["res.partner"]["fields"]}
         spec.pop("vrac_free_member_reason", None)
         for name in ("child_ids", "member_lines", "vrac_referring_partner_id"):
             spec[name] = {"fields": {"display_name": {}}}

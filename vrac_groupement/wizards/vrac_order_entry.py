@@ -137,22 +137,17 @@ class VracOrderEntry(models.TransientModel):
         for entry in self:
             lines = entry.line_ids.filtered("quantity")
             company = entry.company_id or self.env.company
-            if company.tax_calculation_rounding_method == "round_globally":
-                totals = (
-                    AccountTax.with_company(company)
-                    ._compute_taxes([line._vrac_tax_base_line() for line in lines])[
-                        "totals"
-                    ]
-                    .get(entry.currency_id, {})
-                )
-                untaxed = totals.get("amount_untaxed", 0.0)
-                tax = totals.get("amount_tax", 0.0)
-            else:
-                untaxed = sum(lines.mapped("subtotal"))
-                tax = sum(lines.mapped("price_total")) - untaxed
-            entry.amount_untaxed = untaxed
-            entry.amount_tax = tax
-            entry.amount_total = untaxed + tax
+            base_lines = [line._vrac_tax_base_line() for line in lines]
+            AccountTax._add_tax_details_in_base_lines(base_lines, company)
+            AccountTax._round_base_lines_tax_details(base_lines, company)
+            totals = AccountTax._get_tax_totals_summary(
+                base_lines=base_lines,
+                currency=entry.currency_id or company.currency_id,
+                company=company,
+            )
+            entry.amount_untaxed = totals["base_amount_currency"]
+            entry.amount_tax = totals["tax_amount_currency"]
+            entry.amount_total = totals["total_amount_currency"]
 
     # ------------------------------------------------------------------
     # Actions
@@ -313,24 +308,20 @@ class VracOrderEntryLine(models.TransientModel):
                     product = line.product_id.with_company(company)
                     line.price_unit = product._get_tax_included_unit_price_from_price(
                         prices.get(product.id, 0.0),
-                        entry.currency_id,
                         product_taxes=line._vrac_product_taxes(),
                         fiscal_position=entry.fiscal_position_id,
                     )
 
     @api.depends("price_unit", "quantity")
     def _compute_amounts(self):
+        """Like the sale order line's amounts (before the order's rounding)."""
         AccountTax = self.env["account.tax"]
         for line in self:
             company = line.entry_id.company_id or self.env.company
-            totals = AccountTax.with_company(company)._compute_taxes(
-                [line._vrac_tax_base_line()]
-            )["totals"]
-            amounts = next(
-                iter(totals.values()), {"amount_untaxed": 0.0, "amount_tax": 0.0}
-            )
-            line.subtotal = amounts["amount_untaxed"]
-            line.price_total = amounts["amount_untaxed"] + amounts["amount_tax"]
+            base_line = line._vrac_tax_base_line()
+            AccountTax._add_tax_details_in_base_line(base_line, company)
+            line.subtotal = base_line["tax_details"]["raw_total_excluded_currency"]
+            line.price_total = base_line["tax_details"]["raw_total_included_currency"]
 
     def _vrac_product_taxes(self):
         """The product's sale taxes in the cycle's company, before mapping."""
@@ -342,12 +333,12 @@ class VracOrderEntryLine(models.TransientModel):
         """The line as ``account.tax`` computes it, like a sale order line."""
         self.ensure_one()
         entry = self.entry_id
-        return self.env["account.tax"]._convert_to_tax_base_line_dict(
+        return self.env["account.tax"]._prepare_base_line_for_taxes_computation(
             self,
-            partner=entry.partner_id,
-            currency=entry.currency_id,
-            product=self.product_id,
-            taxes=entry.fiscal_position_id.map_tax(self._vrac_product_taxes()),
+            partner_id=entry.partner_id,
+            currency_id=entry.currency_id,
+            product_id=self.product_id,
+            tax_ids=entry.fiscal_position_id.map_tax(self._vrac_product_taxes()),
             price_unit=self.price_unit,
             quantity=self.quantity,
         )

@@ -163,7 +163,8 @@ class LoyaltyProgram(models.Model):
         return super(LoyaltyProgram, self.sudo()).toggle_active()
 
     def action_vrac_enrol(self, partners):
-        """Give each household its single card (none for those who have one)."""
+        """Give each household its single card (none for those who have one;
+        an archived card is reactivated)."""
         self.ensure_one()
         households = partners.commercial_partner_id.filtered("vrac_is_household")
         if partners.commercial_partner_id - households:
@@ -179,9 +180,11 @@ class LoyaltyProgram(models.Model):
                 )
             )
         Card = self.env["loyalty.card"]
-        enrolled = Card.search(
+        cards = Card.with_context(active_test=False).search(
             [("program_id", "=", self.id), ("partner_id", "in", households.ids)]
-        ).partner_id
+        )
+        cards.filtered(lambda card: not card.active).active = True
+        enrolled = cards.partner_id
         return Card.create(
             [
                 {"program_id": self.id, "partner_id": household.id, "points": 0.0}
@@ -361,9 +364,9 @@ class LoyaltyCard(models.Model):
         if not cards:
             return
         # Superuser: one food credit card per household and program, also
-        # among cards the writer cannot see; only counts for the programs and
-        # partners of `self` are read.
-        counts = self.sudo()._read_group(
+        # among cards the writer cannot see, archived ones included; only counts
+        # for the programs and partners of `self` are read.
+        counts = self.sudo().with_context(active_test=False)._read_group(
             [
                 ("program_id", "in", cards.program_id.ids),
                 ("partner_id", "in", cards.partner_id.ids),

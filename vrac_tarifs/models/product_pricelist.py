@@ -25,37 +25,23 @@ class ProductPricelist(models.Model):
         return res
 
     @api.model
-    def _name_search(self, name, domain=None, operator="ilike", limit=None, order=None):
+    def _search_display_name(self, operator, value):
         # Coordinators also find a tier's pricelist by the tier's name.
+        domain = super()._search_display_name(operator, value)
         if (
-            name
-            and isinstance(name, str)
+            value
+            and isinstance(value, str)
             and operator not in NEGATIVE_TERM_OPERATORS
             and self._vrac_user_sees_tiers()
         ):
             tiers = (
                 self.env["vrac.tier"]
                 .with_context(active_test=False)
-                .search([("name", operator, name), ("pricelist_id", "!=", False)])
+                .search([("name", operator, value), ("pricelist_id", "!=", False)])
             )
             if tiers:
-                domain = OR(
-                    [
-                        list(domain or []) + [("id", "in", tiers.pricelist_id.ids)],
-                        self._vrac_name_domain(name, domain, operator),
-                    ]
-                )
-                return self._search(domain, limit=limit, order=order)
-        return super()._name_search(
-            name, domain=domain, operator=operator, limit=limit, order=order
-        )
-
-    @api.model
-    def _vrac_name_domain(self, name, domain, operator):
-        """The domain of Odoo's name search (name or currency)."""
-        return list(domain or []) + OR(
-            [[(fname, operator, name)] for fname in self._rec_names_search]
-        )
+                domain = OR([domain, [("id", "in", tiers.pricelist_id.ids)]])
+        return domain
 
     def _vrac_user_sees_tiers(self):
         return not self.env.context.get(

@@ -238,7 +238,9 @@ class ProductProduct(models.Model):
             if stocked:
                 stocked.write({"standard_price": cost})
             if products - stocked:
-                # Nothing in stock: no valuation to adjust.
-                (products - stocked).with_context(disable_auto_svl=True).write(
-                    {"standard_price": cost}
-                )
+                # Superuser: those who update the costs (coordinators) may not write
+                # products; only the cost of the products given is written. Nothing
+                # in stock: no valuation to adjust.
+                (products - stocked).sudo().with_context(
+                    disable_auto_svl=True
+                ).write({"standard_price": cost})

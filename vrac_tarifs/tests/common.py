@@ -79,6 +79,32 @@ class VracTarifsCase(VracGroupementCase):
         )
 
 
+def add_cash_payment_method(config, code, name):
+    """Give the till ``config`` its own cash drawer: a cash journal ``code``
+    and a payment method ``name`` (a cash method serves one till only).
+
+    Odoo gives a new till a cash method only when the company has one that no
+    other till uses; nothing when the company has no chart of accounts.
+    """
+    if not config.company_id.chart_template or config.payment_method_ids.filtered(
+        "is_cash_count"
+    ):
+        return
+    env = config.env
+    journal = env["account.journal"].create(
+        {
+            "name": name,
+            "code": code,
+            "type": "cash",
+            "company_id": config.company_id.id,
+        }
+    )
+    method = env["pos.payment.method"].create(
+        {"name": name, "journal_id": journal.id, "company_id": config.company_id.id}
+    )
+    config.payment_method_ids = [Command.link(method.id)]
+
+
 def setup_vrac_pos(cls):
     """Tiers, a purchasing group and households in the company of the test.
 
@@ -287,28 +313,6 @@ def till_order(session, cashier, partner, lines, pricelist=None, payments=None):
     return session.env["pos.order"].browse(result["pos.order"][0]["id"])
 
 
-def setup_cash_payment_method(config, code, name):
-    """The till's own cash drawer: a cash journal and its payment method (a
-    cash payment method serves one till only)."""
-    journal = config.env["account.journal"].create(
-        {
-            "name": name,
-            "code": code,
-            "type": "cash",
-            "company_id": config.company_id.id,
-        }
-    )
-    method = config.env["pos.payment.method"].create(
-        {
-            "name": name,
-            "journal_id": journal.id,
-            "company_id": config.company_id.id,
-        }
-    )
-    config.payment_method_ids = [Command.link(method.id)]
-    return method
-
-
 def sell_at_cost(case, lines, customer, extra_line=None):
     """A paid till order of ``customer`` at cost prices, as the till sends it.
 
@@ -382,9 +386,8 @@ def setup_solidarity_fund(cls):
             "vrac_solidarity_fund_id": cls.fund.id,
         }
     )
-    cls.cash_method = setup_cash_payment_method(
-        cls.pos_config, "TSOL", "Cash Test Solidaire"
-    )
+    add_cash_payment_method(cls.pos_config, "TSOL", "Cash Test Solidaire")
+    cls.cash_method = cls.pos_config.payment_method_ids.filtered("is_cash_count")[:1]
     cls.cashier = new_test_user(
         env,
         login="vrac_sol_cashier",

@@ -49,6 +49,20 @@ class TestFoodCredit(VracTarifsCase):
             2,
         )
 
+    def test_archived_card_is_still_the_households_card(self):
+        """Cards can be archived on 18.0: an archived card is not topped up, is
+        not doubled by a second card, and enrolling again reactivates it."""
+        card = self._card(self.household_die)
+        card.active = False
+        self.credit._vrac_top_up(self.today)
+        self.assertEqual(card.points, 0.0)
+        with self.assertRaisesText(ValidationError, "one card per household"):
+            self.env["loyalty.card"].create(
+                {"program_id": self.credit.id, "partner_id": self.household_die.id}
+            )
+        self.assertFalse(self.credit.action_vrac_enrol(self.household_die))
+        self.assertTrue(card.active)
+
     def test_bad_input(self):
         with self.assertRaisesText(UserError, "Only member households"):
             self.credit.action_vrac_enrol(self.vendor)

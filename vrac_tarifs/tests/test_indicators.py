@@ -244,7 +244,7 @@ class TestTarifsIndicators(VracTarifsCase):
         )
         counterpart = env["account.account"].search(
             [
-                ("company_id", "=", env.company.id),
+                ("company_ids", "in", env.company.ids),
                 ("account_type", "=", "asset_current"),
             ],
             limit=1,

@@ -25,7 +25,7 @@ from odoo.tools import SQL
 
 from odoo.addons.base.tests.common import DISABLED_MAIL_CONTEXT
 
-from .common import till_order_data
+from .common import add_cash_payment_method, till_order_data
 
 CONTEXT = dict(DISABLED_MAIL_CONTEXT, lang="en_US")
 COMPANY_NAME = "VRAC Bruxelles (test)"
@@ -85,7 +85,10 @@ class TestMoneyConcurrency(BaseCase):
             [("company_id", "=", company.id), ("type", "=", "general")], limit=1
         )
         counterpart = env["account.account"].search(
-            [("company_id", "=", company.id), ("account_type", "=", "asset_current")],
+            [
+                ("company_ids", "in", company.ids),
+                ("account_type", "=", "asset_current"),
+            ],
             limit=1,
         )
         env["account.move"].create(
@@ -184,7 +187,7 @@ class TestMoneyConcurrency(BaseCase):
                 "name": "Test fonds crédit alimentaire Bruxelles",
                 "code": "467892",
                 "account_type": "liability_current",
-                "company_id": company.id,
+                "company_ids": [Command.set(company.ids)],
             }
         )
         # 50.00 a month for a household of one person.
@@ -261,7 +264,7 @@ class TestMoneyConcurrency(BaseCase):
                     "available_pricelist_ids": [Command.set(pricelist.ids)],
                 }
             )
-            config._ensure_cash_payment_method(f"BXL{index}", f"Cash BXL {index}")
+            add_cash_payment_method(config, f"BXL{index}", f"Cash BXL {index}")
             configs |= config
         sessions = env["pos.session"]
         for config, cashier in zip(configs, cashiers, strict=True):

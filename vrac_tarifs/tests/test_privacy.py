@@ -2,6 +2,8 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo.exceptions import AccessError
 
+from odoo.addons.mail.tools.discuss import Store
+
 from .common import VracTarifsCase
 
 PRIVATE_FIELDS = [
@@ -63,13 +65,25 @@ class TestPrivacy(VracTarifsCase):
             lambda t: t.field_id.name == "vrac_tier_id"
         )
         self.assertTrue(tier_tracking, "Tier changes are tracked")
+        # The tracking is read with the groups of its field: coordinators only.
         self.assertEqual(
-            tier_tracking.field_groups, "vrac_groupement.group_coordinator"
+            household._fields["vrac_tier_id"].groups,
+            "vrac_groupement.group_coordinator",
+        )
+        self.assertFalse(
+            tier_tracking._filter_has_field_access(self.env(user=self.volunteer))
+        )
+        self.assertEqual(
+            tier_tracking._filter_has_field_access(self.env(user=self.coordinator)),
+            tier_tracking,
         )
         message = tier_tracking.mail_message_id
 
         def chatter_fields(user):
-            formatted = message.with_user(user).message_format()[0]
+            # The message as the chatter receives it (mail's Store).
+            formatted = Store(
+                message.with_user(user), for_current_user=True
+            ).get_result()["mail.message"][0]
             return [value["fieldName"] for value in formatted["trackingValues"]]
 
         self.assertIn("vrac_tier_id", chatter_fields(self.coordinator))

@@ -241,9 +241,14 @@ class TestRpcTierPrivacy(VracRpcCase):
         )
         self.assertTrue(tracking)
         self.rpc_login(self.volunteer.login)
-        messages = self.rpc_ok(
-            "mail.message", "message_format", tracking.mail_message_id.ids
+        # What the chatter reads: the order's messages, serialized for the user.
+        answer = self.route_ok(
+            "/mail/thread/messages",
+            thread_model="sale.order",
+            thread_id=self.order_romans.id,
         )
+        self.assertIn(tracking.mail_message_id.id, answer["messages"])
+        messages = answer["data"]
         self.assertIn(NEUTRAL, json.dumps(messages))
         self.assertTellsNoTier(messages, "The volunteer")
 

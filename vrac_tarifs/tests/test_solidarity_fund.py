@@ -30,7 +30,7 @@ class TestSolidarityFund(TransactionCase):
     def open_new_session(self):
         self.pos_config.open_ui()
         self.pos_session = self.pos_config.current_session_id
-        self.pos_session.set_cashbox_pos(0, None)
+        self.pos_session.set_opening_control(0, "")
         return self.pos_session
 
     def close_session(self):

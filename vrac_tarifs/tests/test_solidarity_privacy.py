@@ -58,7 +58,7 @@ class TestSolidarityDiscountPrivacy(VracRpcCase):
     def _open_session(cls):
         cls.pos_config.with_user(cls.cashier).open_ui()
         session = cls.pos_config.current_session_id
-        session.set_cashbox_pos(0, None)
+        session.set_opening_control(0, "")
         return session
 
     @classmethod

@@ -14,6 +14,7 @@
 
 import {App} from "@odoo/owl";
 import {browser} from "@web/core/browser/browser";
+import {rpcBus} from "@web/core/network/rpc";
 
 const TIMEOUT = 30000;
 
@@ -61,14 +62,15 @@ export async function openMenusAndFirstForms({
     const state = {pending: {}, errorRPC: null, actions: 0};
     const onRequest = ({detail}) => (state.pending[detail.data.id] = detail.url);
     const onResponse = ({detail}) => {
+        const url = state.pending[detail.data.id];
         delete state.pending[detail.data.id];
         if (detail.error) {
-            state.errorRPC = {url: detail.url, error: detail.error};
+            state.errorRPC = {url, error: detail.error};
         }
     };
     const onUpdate = () => state.actions++;
-    env.bus.addEventListener("RPC:REQUEST", onRequest);
-    env.bus.addEventListener("RPC:RESPONSE", onResponse);
+    rpcBus.addEventListener("RPC:REQUEST", onRequest);
+    rpcBus.addEventListener("RPC:RESPONSE", onResponse);
     env.bus.addEventListener("ACTION_MANAGER:UI-UPDATED", onUpdate);
     const menuService = env.services.menu;
     const opened = [];
@@ -152,8 +154,8 @@ export async function openMenusAndFirstForms({
     } catch (error) {
         browser.console.error(error.message || String(error));
     } finally {
-        env.bus.removeEventListener("RPC:REQUEST", onRequest);
-        env.bus.removeEventListener("RPC:RESPONSE", onResponse);
+        rpcBus.removeEventListener("RPC:REQUEST", onRequest);
+        rpcBus.removeEventListener("RPC:RESPONSE", onResponse);
         env.bus.removeEventListener("ACTION_MANAGER:UI-UPDATED", onUpdate);
     }
 }

@@ -12,7 +12,7 @@ function toTheMinute(content, trigger) {
         content,
         trigger,
         run() {
-            const text = this.$anchor[0].textContent.trim();
+            const text = this.anchor.textContent.trim();
             if (!TO_THE_MINUTE.test(text)) {
                 throw new Error(`${content}: "${text}"`);
             }
@@ -26,7 +26,7 @@ function catalogCell(product, field, expected) {
         content: `${product}: ${field} reads ${expected.join(" or ")}`,
         trigger: `.o_field_widget[name='line_ids'] .o_data_row:contains("${product}") td[name='${field}']`,
         run() {
-            const text = this.$anchor[0].textContent.trim();
+            const text = this.anchor.textContent.trim();
             if (!expected.includes(text)) {
                 throw new Error(`${product}: ${field} reads "${text}"`);
             }
@@ -39,22 +39,24 @@ function catalogCell(product, field, expected) {
  * without useless decimals, no "0,000" for "no maximum", dates to the minute.
  */
 registry.category("web_tour.tours").add("vrac_figures_tour", {
-    test: true,
     url: "/web",
     steps: () => [
         stepUtils.showAppsMenuItem(),
         {
             content: "Open the purchasing groups app",
             trigger: '.o_app[data-menu-xmlid="vrac_groupement.menu_root"]',
+            run: "click",
         },
         {
             content: "Open the orders menu",
             trigger: '.o_menu_sections [data-menu-xmlid="vrac_groupement.menu_cycles"]',
+            run: "click",
         },
         {
             content: "Open the order cycles",
             trigger:
                 '.dropdown-item[data-menu-xmlid="vrac_groupement.vrac_order_cycle_menu"]',
+            run: "click",
         },
         toTheMinute(
             "The closing date in the list is shown to the minute",
@@ -64,6 +66,7 @@ registry.category("web_tour.tours").add("vrac_figures_tour", {
             content: "Open the cycle",
             trigger:
                 ".o_list_view .o_data_row:contains('Test commande de décembre') td[name='name']",
+            run: "click",
         },
         toTheMinute(
             "The closing date in the form is shown to the minute",
@@ -83,17 +86,19 @@ registry.category("web_tour.tours").add("vrac_figures_tour", {
         {
             content: "Back to the list",
             trigger: ".o_breadcrumb .breadcrumb-item:not(.active) a",
+            run: "click",
         },
         {
             content: "Open the cycle taking orders",
             trigger:
                 ".o_list_view .o_data_row:contains('Test commande de janvier') td[name='name']",
+            run: "click",
         },
         {
             content: "The closing date being edited is also to the minute",
             trigger: ".o_form_view .o_field_widget[name='date_close'] input",
             run() {
-                const value = this.$anchor[0].value;
+                const value = this.anchor.value;
                 if (!TO_THE_MINUTE.test(value)) {
                     throw new Error(`The closing date in edition reads "${value}"`);
                 }
@@ -102,17 +107,18 @@ registry.category("web_tour.tours").add("vrac_figures_tour", {
         {
             content: "Change the closing date, to the minute",
             trigger: ".o_form_view .o_field_widget[name='date_close'] input",
-            run: "text 15/01/2027 18:30",
+            run: "edit 15/01/2027 18:30",
         },
         {
             content: "Save",
             trigger: ".o_form_view .o_form_button_save",
+            run: "click",
         },
         {
             content: "The new date is saved and shown to the minute",
             trigger: ".o_form_saved .o_field_widget[name='date_close'] input",
             run() {
-                const value = this.$anchor[0].value;
+                const value = this.anchor.value;
                 if (value !== "15/01/2027 18:30") {
                     throw new Error(`The saved closing date reads "${value}"`);
                 }

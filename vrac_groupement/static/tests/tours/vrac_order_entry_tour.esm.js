@@ -30,7 +30,7 @@ function typeQuantity(product, quantity) {
             content: `The quantity of ${product} has the focus`,
             trigger: `.o_data_row.o_selected_row:contains("${product}") td[name='quantity'] input`,
             run() {
-                if (document.activeElement !== this.$anchor[0]) {
+                if (document.activeElement !== this.anchor) {
                     throw new Error(
                         `The quantity of ${product} does not have the focus`
                     );
@@ -45,7 +45,6 @@ function typeQuantity(product, quantity) {
 }
 
 registry.category("web_tour.tours").add("vrac_order_entry_tour", {
-    test: true,
     url: "/web",
     steps: () =>
         [
@@ -53,30 +52,33 @@ registry.category("web_tour.tours").add("vrac_order_entry_tour", {
             {
                 content: "Open the purchasing groups app",
                 trigger: '.o_app[data-menu-xmlid="vrac_groupement.menu_root"]',
+                run: "click",
             },
             {
                 content: "Open the grouped orders menu",
                 trigger:
                     '.o_menu_sections [data-menu-xmlid="vrac_groupement.menu_cycles"]',
+                run: "click",
             },
             {
                 content: "Open the order entry screen",
                 trigger:
                     '.dropdown-item[data-menu-xmlid="vrac_groupement.vrac_order_entry_menu"]',
+                run: "click",
             },
             {
                 content: "The only open cycle is chosen",
                 trigger: ".o_field_widget[name='cycle_id'] input",
                 run() {
-                    if (this.$anchor[0].value !== "Test commande de décembre") {
-                        throw new Error(`Wrong cycle: ${this.$anchor[0].value}`);
+                    if (this.anchor.value !== "Test commande de décembre") {
+                        throw new Error(`Wrong cycle: ${this.anchor.value}`);
                     }
                 },
             },
             {
                 content: "Type the household number",
                 trigger: ".o_field_widget[name='partner_id'] input",
-                run: "text T-4242",
+                run: "edit T-4242",
             },
             {
                 content: "The household is found by its number: choose it with Enter",
@@ -89,14 +91,13 @@ registry.category("web_tour.tours").add("vrac_order_entry_tour", {
             {
                 content: "The catalog of the cycle is listed",
                 trigger: ".o_data_row:contains('Test Pommes (kg)')",
-                isCheck: true,
             },
             {
                 content: "The maximum reads 3 kg, not 3.000",
                 trigger:
                     ".o_data_row:contains('Test Lentilles vertes (vrac)') td[name='max_per_household']",
                 run() {
-                    const text = this.$anchor[0].textContent.trim();
+                    const text = this.anchor.textContent.trim();
                     if (text !== "3") {
                         throw new Error(`The maximum reads "${text}"`);
                     }
@@ -106,15 +107,16 @@ registry.category("web_tour.tours").add("vrac_order_entry_tour", {
             {
                 content: "The total follows the quantities",
                 trigger: ".o_field_widget[name='amount_total']:contains('6.00')",
-                isCheck: true,
             },
             ...typeQuantity("Test Huile d'olive 1 L", null),
             ...typeQuantity("Test Lentilles vertes (vrac)", "2.5"),
             {
+                content: "The focus went on to the apples",
+                trigger: `.o_data_row.o_selected_row:contains('Test Pommes (kg)')`,
+            },
+            {
                 content: "The total adds the lentils",
                 trigger: ".o_field_widget[name='amount_total']:contains('13.50')",
-                extra_trigger: `.o_data_row.o_selected_row:contains('Test Pommes (kg)')`,
-                isCheck: true,
             },
             {
                 content: "Alt+N: save and go to the next household",
@@ -126,21 +128,19 @@ registry.category("web_tour.tours").add("vrac_order_entry_tour", {
             {
                 content: "The order is confirmed",
                 trigger: ".o_notification:contains('Foyer Martin')",
-                in_modal: false,
-                isCheck: true,
+            },
+            {
+                content: "A new entry opens",
+                trigger: ".modal .o_field_widget[name='cycle_id'] input",
             },
             {
                 content: "A blank entry opens on the same cycle",
                 trigger: ".o_field_widget[name='partner_id'] input",
-                extra_trigger: ".modal .o_field_widget[name='cycle_id'] input",
                 run() {
                     const cycle = document.querySelector(
                         ".modal .o_field_widget[name='cycle_id'] input"
                     ).value;
-                    if (
-                        this.$anchor[0].value ||
-                        cycle !== "Test commande de décembre"
-                    ) {
+                    if (this.anchor.value || cycle !== "Test commande de décembre") {
                         throw new Error(
                             "The next entry is not blank on the same cycle"
                         );
@@ -150,7 +150,7 @@ registry.category("web_tour.tours").add("vrac_order_entry_tour", {
             {
                 content: "Type the name of the next household",
                 trigger: ".o_field_widget[name='partner_id'] input",
-                run: "text Foyer Romans 2",
+                run: "edit Foyer Romans 2",
             },
             {
                 content: "Choose it with Enter",
@@ -172,22 +172,25 @@ registry.category("web_tour.tours").add("vrac_order_entry_tour", {
                 content: "The order line refuses it with a clear message, no traceback",
                 trigger:
                     ".o_error_dialog:contains('order a whole number'):not(:contains('See details'))",
-                in_modal: false,
-                isCheck: true,
             },
             {
                 content: "Close the message",
-                trigger: ".modal-footer .btn-primary",
+                trigger: ".o_error_dialog .modal-footer .btn-primary",
+                run: "click",
+            },
+            {
+                content: "The message is closed",
+                trigger: "body:not(:has(.o_error_dialog))",
             },
             {
                 content: "Cancel this entry",
-                trigger: ".modal-footer button:contains('Cancel')",
+                trigger:
+                    ".modal:not(.o_inactive_modal) .modal-footer button:contains('Cancel')",
+                run: "click",
             },
             {
                 content: "The entry screen is closed",
                 trigger: "body:not(:has(.modal))",
-                in_modal: false,
-                isCheck: true,
             },
         ].flat(),
 });
