@@ -23,9 +23,10 @@ class PosOrder(models.Model):
     @api.model
     def _complete_values_from_session(self, session, values):
         values = super()._complete_values_from_session(session, values)
-        values.setdefault(
-            "vrac_distribution_id", session.config_id.vrac_distribution_id.id
-        )
+        # The till sends every field of its orders, this one False: the
+        # distribution is the server's to tell.
+        if not values.get("vrac_distribution_id"):
+            values["vrac_distribution_id"] = session.config_id.vrac_distribution_id.id
         return values
 
     def _process_saved_order(self, draft):

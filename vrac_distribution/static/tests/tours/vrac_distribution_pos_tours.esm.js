@@ -159,6 +159,11 @@ registry.category("web_tour.tours").add("vrac_distribution_pos_other_distributio
             openOrders(),
             searchOrders("Foyer Romans 2"),
             orderShown("Foyer Romans 2"),
+            {
+                content: "clear the search",
+                trigger: `${DIALOG} .o_searchview .o_facet_remove`,
+                run: "click",
+            },
             searchOrders("Foyer Die 2"),
             {
                 content: "no order of another distribution",
