@@ -34,14 +34,26 @@ class TestPosTiers(TestPoSCommon):
 
     def _sell(self, lines, customer=False, **kwargs):
         data = self._order_data(lines, customer=customer, **kwargs)
-        result = self.env["pos.order"].with_user(self.cashier).create_from_ui([data])
-        return self.env["pos.order"].browse(result[0]["id"])
+        result = self.env["pos.order"].with_user(self.cashier).sync_from_ui([data])
+        return self.env["pos.order"].browse(result["pos.order"][0]["id"])
+
+    def _search_partners(self, domain):
+        """Partners as the till searches them (pos.data.searchRead: the loaded
+        fields, many2one as ids)."""
+        return (
+            self.env["res.partner"]
+            .with_user(self.cashier)
+            .search_read(
+                domain,
+                self.env["res.partner"]._load_pos_data_fields(self.config.id),
+                load=False,
+            )
+        )
 
     # Loading
 
     def test_partner_loader_fields(self):
-        session = self.open_new_session()
-        fields_loaded = session._loader_params_res_partner()["search_params"]["fields"]
+        fields_loaded = self.env["res.partner"]._load_pos_data_fields(self.config.id)
         for name in (
             "property_product_pricelist",
             "vrac_household_number",
@@ -60,14 +72,10 @@ class TestPosTiers(TestPoSCommon):
         self.assertNotIn("vrac_tier_id", fields_loaded)
 
     def test_partner_found_by_search_comes_with_its_prices(self):
-        session = self.open_new_session()
-        [zoe] = session.with_user(self.cashier).get_pos_ui_res_partner_by_params(
-            {"domain": [("vrac_household_number", "ilike", "77009")]}
-        )
+        self.open_new_session()
+        [zoe] = self._search_partners([("vrac_household_number", "ilike", "77009")])
         self.assertEqual(zoe["id"], self.household_far.id)
-        self.assertEqual(
-            zoe["property_product_pricelist"][0], self.tier_c.pricelist_id.id
-        )
+        self.assertEqual(zoe["property_product_pricelist"], self.tier_c.pricelist_id.id)
         self.assertEqual(zoe["membership_state"], "paid")
         self.assertTrue(zoe["membership_stop"])
         self.assertTrue(zoe["vrac_is_household"])
@@ -75,30 +83,50 @@ class TestPosTiers(TestPoSCommon):
 
     def test_pos_data_never_names_a_tier(self):
         session = self.open_new_session()
-        data = session.with_user(self.cashier).load_pos_data()
+        data = session.with_user(self.cashier).load_data([])
         dumped = json.dumps(data, default=str)
         self.assertNotIn("VracTier", dumped)
         self.assertNotIn("vrac_tier_id", dumped)
-        pricelists = {p["id"]: p for p in data["product.pricelist"]}
+        pricelists = {p["id"]: p for p in data["product.pricelist"]["data"]}
         self.assertEqual(
             set(pricelists),
             set((self.tier_a | self.tier_b | self.tier_c).pricelist_id.ids),
         )
         self.assertEqual({p["name"] for p in pricelists.values()}, {"Price"})
-        self.assertEqual(data["default_pricelist"]["id"], self.tier_b.pricelist_id.id)
-        partners = {p["id"]: p for p in data["res.partner"]}
+        self.assertEqual({p["display_name"] for p in pricelists.values()}, {"Price"})
+        config = data["pos.config"]["data"][0]
+        self.assertEqual(config["pricelist_id"], self.tier_b.pricelist_id.id)
+        partners = {p["id"]: p for p in data["res.partner"]["data"]}
         self.assertEqual(
-            partners[self.household_c.id]["property_product_pricelist"][0],
+            partners[self.household_c.id]["property_product_pricelist"],
             self.tier_c.pricelist_id.id,
         )
         self.assertEqual(partners[self.household_expired.id]["membership_state"], "old")
-        self.assertTrue(data["pos.config"]["vrac_use_tiers"])
+        self.assertTrue(config["vrac_use_tiers"])
         self.assertEqual(
-            data["pos.config"]["vrac_membership_product_id"][0],
-            self.membership_product.id,
+            config["vrac_membership_product_id"], self.membership_product.id
         )
-        products = {p["id"]: p for p in data["product.product"]}
+        products = {p["id"]: p for p in data["product.product"]["data"]}
         self.assertTrue(products[self.membership_product.id]["membership"])
+        # The pricelists of products loaded later are named alike too.
+        self.env["product.pricelist.item"].create(
+            {
+                "pricelist_id": self.tier_c.pricelist_id.id,
+                "product_tmpl_id": self.lentils.product_tmpl_id.id,
+                "compute_price": "fixed",
+                "fixed_price": 2.0,
+            }
+        )
+        later = session.with_user(
+            self.cashier
+        ).get_pos_ui_product_pricelist_item_by_product(
+            self.lentils.product_tmpl_id.ids, self.lentils.ids, self.config.id
+        )
+        self.assertEqual(
+            [(p["id"], p["name"]) for p in later["product.pricelist"]],
+            [(self.tier_c.pricelist_id.id, "Price")],
+        )
+        self.assertNotIn("VracTier", json.dumps(later, default=str))
 
     def test_partner_loading_is_set_based(self):
         """Loading households costs the same queries for 3 or 30 of them."""
@@ -122,15 +150,13 @@ class TestPosTiers(TestPoSCommon):
                 for index, household in enumerate(households[:10])
             ]
         )
-        session = self.open_new_session().with_user(self.cashier)
+        self.open_new_session()
 
         def count_queries(partners):
             self.env.flush_all()
             self.env.invalidate_all()
             before = self.cr.sql_log_count
-            result = session.get_pos_ui_res_partner_by_params(
-                {"domain": [("id", "in", partners.ids)]}
-            )
+            result = self._search_partners([("id", "in", partners.ids)])
             self.assertEqual(len(result), len(partners))
             return self.cr.sql_log_count - before
 
@@ -301,13 +327,13 @@ class TestPosTiers(TestPoSCommon):
         def till_price(data, tier):
             # Product.get_price() of the point of sale, for a formula on cost.
             [product] = [
-                p for p in data["product.product"] if p["id"] == self.lentils.id
-            ]
-            [pricelist] = [
-                p for p in data["product.pricelist"] if p["id"] == tier.pricelist_id.id
+                p for p in data["product.product"]["data"] if p["id"] == self.lentils.id
             ]
             [rule] = [
-                item for item in pricelist["items"] if item["base"] == "standard_price"
+                item
+                for item in data["product.pricelist.item"]["data"]
+                if item["pricelist_id"] == tier.pricelist_id.id
+                and item["base"] == "standard_price"
             ]
             price = product["standard_price"]
             price -= price * rule["price_discount"] / 100
@@ -316,14 +342,14 @@ class TestPosTiers(TestPoSCommon):
             return float_round(price, precision_rounding=rule["price_round"])
 
         session = self.open_new_session()
-        data = session.load_pos_data()
+        data = session.load_data([])
         self.assertAlmostEqual(till_price(data, self.tier_a), 2.10)
         self.assertAlmostEqual(till_price(data, self.tier_c), 2.65)
         session.post_closing_cash_details(0)
         session.close_session_from_ui()
 
         self.lentils.standard_price = 3.0
-        data = self.open_new_session().load_pos_data()
+        data = self.open_new_session().load_data([])
         for tier, price in (
             (self.tier_a, 3.0),
             (self.tier_b, 3.3),
