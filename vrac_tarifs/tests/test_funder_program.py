@@ -380,19 +380,21 @@ class TestFunderProgramPos(VracAssertMixin, TestPoSCommon):
 
     def test_pos_data_of_the_program(self):
         session = self.open_new_session()
-        data = session.with_user(self.cashier).load_pos_data()
-        [program] = data["vrac.funder.program"]
-        self.assertEqual(program["share_product_id"], self.program.share_product_id.id)
-        self.assertEqual(program["product_ids"], self.lentils.ids)
-        self.assertEqual(program["budget_remaining"], 5.0)
-        self.assertEqual(program["funder_name"], self.funder.name)
+        data = session.with_user(self.cashier).load_data([])
+        [program] = data["vrac.funder.program"]["data"]
+        self.assertEqual(program["_share_product_id"], self.program.share_product_id.id)
+        self.assertEqual(program["_product_ids"], self.lentils.ids)
+        self.assertEqual(program["_budget_remaining"], 5.0)
+        self.assertEqual(program["_funder_name"], self.funder.name)
         self.assertIn(
-            self.program.share_product_id.id, data["pos_special_products_ids"]
+            self.program.share_product_id.id,
+            data["pos.session"]["data"][0]["_pos_special_products_ids"],
         )
         self.assertIn(
-            self.program.share_product_id.id, {p["id"] for p in data["product.product"]}
+            self.program.share_product_id.id,
+            {p["id"] for p in data["product.product"]["data"]},
         )
-        partners = {p["id"]: p for p in data["res.partner"]}
+        partners = {p["id"]: p for p in data["res.partner"]["data"]}
         self.assertEqual(
             partners[self.household_a.id]["vrac_funder_program_ids"], self.program.ids
         )

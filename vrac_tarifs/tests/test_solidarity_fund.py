@@ -2,6 +2,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 import json
 
+from odoo import Command
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import Form, TransactionCase, new_test_user, tagged
 from odoo.tools import mute_logger
@@ -45,8 +46,8 @@ class TestSolidarityFund(TransactionCase):
     def _sell(self, lines, discount=0.0, partner=None):
         data = self._order_data(lines, discount=discount, partner=partner)
         PosOrder = self.env["pos.order"].with_user(self.cashier)
-        result = PosOrder.create_from_ui([data])
-        return self.env["pos.order"].browse(result[0]["id"])
+        result = PosOrder.sync_from_ui([data])
+        return self.env["pos.order"].browse(result["pos.order"][0]["id"])
 
     def _fund_lines(self):
         return self.env["account.move.line"].search(
@@ -172,9 +173,9 @@ class TestSolidarityFund(TransactionCase):
             mute_logger("odoo.addons.point_of_sale.models.pos_order"),
             self.assertRaisesRegex(UserError, "cannot cover this discount"),
         ):
-            self.env["pos.order"].with_user(self.cashier).create_from_ui([data])
+            self.env["pos.order"].with_user(self.cashier).sync_from_ui([data])
         self.assertFalse(
-            self.env["pos.order"].search([("pos_reference", "=", data["data"]["name"])])
+            self.env["pos.order"].search([("pos_reference", "=", data["name"])])
         )
         self.assertEqual(self.fund.balance, 2.0)
         # The same order with a discount the fund covers goes through.
@@ -182,6 +183,32 @@ class TestSolidarityFund(TransactionCase):
         self.fund.invalidate_recordset(["balance", "available_amount"])
         self.assertEqual(self.fund.balance, 0.5)
         self.assertEqual(self.fund.available_amount, 0.0)
+
+    def test_discount_of_a_saved_order_is_checked_when_paid(self):
+        """A draft saved at the till (18.0: sent again as updates of its lines)
+        is checked with the discount saved in the database."""
+        self.open_new_session()
+        self._sell([(self.coupon, 2)])
+        PosOrder = self.env["pos.order"].with_user(self.cashier)
+        draft = self._order_data([(self.groceries, 1)], discount=1.5)
+        draft.update(state="draft", payment_ids=[])
+        order = PosOrder.browse(PosOrder.sync_from_ui([draft])["pos.order"][0]["id"])
+        self.assertEqual(order.state, "draft")
+        # Another till gives 1.00 of the fund's 2.00 meanwhile.
+        self._sell([(self.groceries, 1)], discount=1.0)
+        discount_line = order.lines.filtered(lambda l: l.product_id == self.discount)
+        paid = self._order_data([(self.groceries, 1)], discount=1.5)
+        paid.update(
+            uuid=draft["uuid"],
+            # Only what changed: the line's note, no product nor amount.
+            lines=[Command.update(discount_line.id, {"note": "vu"})],
+        )
+        with (
+            mute_logger("odoo.addons.point_of_sale.models.pos_order"),
+            self.assertRaisesRegex(UserError, "cannot cover this discount"),
+        ):
+            PosOrder.sync_from_ui([paid])
+        self.assertEqual(order.state, "draft")
 
     def test_refund_of_a_discount_goes_back_to_the_fund(self):
         self.open_new_session()
@@ -211,14 +238,21 @@ class TestSolidarityFund(TransactionCase):
 
     def test_till_data_has_no_amount(self):
         session = self.open_new_session()
-        data = session.with_user(self.cashier).load_pos_data()
-        fund_data = data["pos.config"]["vrac_solidarity_fund"]
+        data = session.with_user(self.cashier).load_data([])
+        fund_data = data["pos.config"]["data"][0]["_vrac_solidarity_fund"]
         self.assertEqual(fund_data["percentages"], [10, 20, 30])
         self.assertEqual(fund_data["discount_product_id"], self.discount.id)
         self.assertEqual(fund_data["discount_label"], "Discount")
         self.assertFalse({"balance", "available", "floor"} & set(fund_data))
-        loaded = {product["id"] for product in data["product.product"]}
-        self.assertTrue({self.coupon.id, self.donation.id, self.discount.id} <= loaded)
+        products = {product["id"]: product for product in data["product.product"]["data"]}
+        self.assertTrue(
+            {self.coupon.id, self.donation.id, self.discount.id} <= set(products)
+        )
+        # The discount is never picked by hand, and says nothing of the fund.
+        self.assertIn(
+            self.discount.id, data["pos.session"]["data"][0]["_pos_special_products_ids"]
+        )
+        self.assertEqual(products[self.discount.id]["display_name"], "Discount")
 
     # Report
 
