@@ -443,8 +443,8 @@ class TestMoneyConcurrency(BaseCase):
         cashier_id = self.ids["cashiers"][index]
 
         def call(env):
-            orders = env["pos.order"].with_user(cashier_id).create_from_ui([data])
-            return orders[0]["id"]
+            result = env["pos.order"].with_user(cashier_id).sync_from_ui([data])
+            return result["pos.order"][0]["id"]
 
         return call
 

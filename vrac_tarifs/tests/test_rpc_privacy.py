@@ -321,19 +321,31 @@ class TestRpcTierPrivacy(VracRpcCase):
             {"config_id": config.id, "user_id": self.cashier.id}
         )
         self.rpc_login(self.cashier.login)
-        data = self.rpc_ok("pos.session", "load_pos_data", session.ids)
+        data = self.rpc_ok("pos.session", "load_data", session.ids, [])
+        # A household searched at the till (pos.data.searchRead: the loaded
+        # fields, many2one as ids).
         [household] = self.rpc_ok(
-            "pos.session",
-            "get_pos_ui_res_partner_by_params",
-            session.ids,
-            {"domain": [("id", "=", self.household_romans.id)]},
+            "res.partner",
+            "search_read",
+            [("id", "=", self.household_romans.id)],
+            data["res.partner"]["fields"],
+            load=False,
         )
-        self.assertTellsNoTier([data, household], "The till")
+        # The pricelists of the products loaded later.
+        later = self.rpc_ok(
+            "pos.session",
+            "get_pos_ui_product_pricelist_item_by_product",
+            session.ids,
+            self.pasta.product_tmpl_id.ids,
+            self.pasta.ids,
+            config.id,
+        )
+        self.assertTellsNoTier([data, household, later], "The till")
         # The household comes with tier C's prices: cost + 25 %.
         pricelist_id = self.tier_c.pricelist_id.id
-        self.assertEqual(household["property_product_pricelist"][0], pricelist_id)
+        self.assertEqual(household["property_product_pricelist"], pricelist_id)
         pricelists = {
-            pricelist["id"]: pricelist for pricelist in data["product.pricelist"]
+            pricelist["id"]: pricelist for pricelist in data["product.pricelist"]["data"]
         }
         self.assertEqual(
             set(pricelists),
@@ -341,7 +353,7 @@ class TestRpcTierPrivacy(VracRpcCase):
         )
         [item] = [
             item
-            for item in pricelists[pricelist_id]["items"]
-            if item["base"] == "standard_price"
+            for item in data["product.pricelist.item"]["data"]
+            if item["pricelist_id"] == pricelist_id and item["base"] == "standard_price"
         ]
         self.assertEqual(item["price_discount"], -25.0)
