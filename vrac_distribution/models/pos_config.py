@@ -39,5 +39,7 @@ class PosConfig(models.Model):
             self.browse(config["id"]).vrac_distribution_id.id or False
         )
         # Items sold by weight: a weight of 0 is refused at payment.
-        config["_vrac_weight_category_id"] = self.env.ref("uom.product_uom_categ_kgm").id
+        config["_vrac_weight_category_id"] = self.env.ref(
+            "uom.product_uom_categ_kgm"
+        ).id
         return res

@@ -161,7 +161,10 @@ class PosOrder(models.Model):
         }
         deleted = {line[1] for line in commands if line[0] == Command.DELETE}
         values = [
-            {"product_id": vals.get("product_id"), "price_subtotal": vals.get("price_subtotal")}
+            {
+                "product_id": vals.get("product_id"),
+                "price_subtotal": vals.get("price_subtotal"),
+            }
             for vals in self._vrac_ui_line_values(order)
         ]
         # Superuser: the saved lines of the order being paid, for their amounts only.

@@ -36,7 +36,9 @@ class ProductProduct(models.Model):
         the order line saved from the till)."""
         # Superuser: cashiers may not read the fund; only its discount product's id
         # is used, for the fund of this session's point of sale.
-        product_id = session.config_id.sudo().vrac_solidarity_fund_id.discount_product_id.id
+        product_id = (
+            session.config_id.sudo().vrac_solidarity_fund_id.discount_product_id.id
+        )
         if not product_id:
             return
         label = _("Discount")

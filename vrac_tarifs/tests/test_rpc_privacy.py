@@ -345,7 +345,8 @@ class TestRpcTierPrivacy(VracRpcCase):
         pricelist_id = self.tier_c.pricelist_id.id
         self.assertEqual(household["property_product_pricelist"], pricelist_id)
         pricelists = {
-            pricelist["id"]: pricelist for pricelist in data["product.pricelist"]["data"]
+            pricelist["id"]: pricelist
+            for pricelist in data["product.pricelist"]["data"]
         }
         self.assertEqual(
             set(pricelists),

@@ -196,7 +196,9 @@ class TestSolidarityFund(TransactionCase):
         self.assertEqual(order.state, "draft")
         # Another till gives 1.00 of the fund's 2.00 meanwhile.
         self._sell([(self.groceries, 1)], discount=1.0)
-        discount_line = order.lines.filtered(lambda l: l.product_id == self.discount)
+        discount_line = order.lines.filtered(
+            lambda line: line.product_id == self.discount
+        )
         paid = self._order_data([(self.groceries, 1)], discount=1.5)
         paid.update(
             uuid=draft["uuid"],
@@ -244,13 +246,16 @@ class TestSolidarityFund(TransactionCase):
         self.assertEqual(fund_data["discount_product_id"], self.discount.id)
         self.assertEqual(fund_data["discount_label"], "Discount")
         self.assertFalse({"balance", "available", "floor"} & set(fund_data))
-        products = {product["id"]: product for product in data["product.product"]["data"]}
+        products = {
+            product["id"]: product for product in data["product.product"]["data"]
+        }
         self.assertTrue(
             {self.coupon.id, self.donation.id, self.discount.id} <= set(products)
         )
         # The discount is never picked by hand, and says nothing of the fund.
         self.assertIn(
-            self.discount.id, data["pos.session"]["data"][0]["_pos_special_products_ids"]
+            self.discount.id,
+            data["pos.session"]["data"][0]["_pos_special_products_ids"],
         )
         self.assertEqual(products[self.discount.id]["display_name"], "Discount")
 

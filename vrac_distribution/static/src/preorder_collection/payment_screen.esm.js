@@ -13,7 +13,7 @@ patch(PaymentScreen.prototype, {
      * weights" in the back office (and as the server, which refuses it too).
      * Checked before core's validation, which drops the lines at 0.
      */
-    async validateOrder(isForceValidate) {
+    async validateOrder() {
         const line = this.vracLineWeighedAtZero();
         if (line) {
             this.dialog.add(AlertDialog, {

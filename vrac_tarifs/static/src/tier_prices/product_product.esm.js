@@ -12,7 +12,9 @@ patch(ProductProduct.prototype, {
      * the cost price does not apply to it (a rule on the fee product itself
      * or its category still does).
      */
-    get_price(pricelist, quantity, price_extra = 0, recurring = false, list_price = false) {
+    get_price(pricelist, quantity, price_extra = 0, ...rest) {
+        // The rest: recurring, list_price (ProductProduct.get_price).
+        const listPrice = rest[1] || false;
         const config = this.models["pos.config"].getFirst();
         if (this.membership && pricelist && config.vrac_use_tiers) {
             const ownRule = (this.cachedPricelistRules[pricelist.id] || []).some(
@@ -20,7 +22,7 @@ patch(ProductProduct.prototype, {
                     rule.raw.product_id || rule.raw.product_tmpl_id || rule.raw.categ_id
             );
             if (!ownRule) {
-                return (list_price || this.lst_price) + (price_extra || 0);
+                return (listPrice || this.lst_price) + (price_extra || 0);
             }
         }
         const price = super.get_price(...arguments);

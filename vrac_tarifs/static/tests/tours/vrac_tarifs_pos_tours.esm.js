@@ -40,7 +40,10 @@ export function noPricelistButton() {
 }
 
 export function selectCustomer(name) {
-    return [ProductScreen.clickPartnerButton(), ProductScreen.clickCustomer(name)].flat();
+    return [
+        ProductScreen.clickPartnerButton(),
+        ProductScreen.clickCustomer(name),
+    ].flat();
 }
 
 export function membershipDialog(answer) {
@@ -176,7 +179,8 @@ registry.category("web_tour.tours").add("vrac_tarifs_pos_search_number", {
             searchPartner("77002"),
             {
                 content: "a loaded household is found by its number",
-                trigger: ".modal .partner-line:contains('Foyer Colin'):contains('77002')",
+                trigger:
+                    ".modal .partner-line:contains('Foyer Colin'):contains('77002')",
             },
             // ... and beyond them, on the server.
             searchPartner("77009"),
