@@ -22,5 +22,8 @@
         "point_of_sale._assets_pos": [
             "vrac_groupement_pos/static/src/**/*",
         ],
+        "web.assets_tests": [
+            "vrac_groupement_pos/static/tests/tours/**/*",
+        ],
     },
 }

@@ -1,0 +1,2 @@
+from . import test_pos_membership
+from . import test_pos_tours
