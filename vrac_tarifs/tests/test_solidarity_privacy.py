@@ -64,8 +64,8 @@ class TestSolidarityDiscountPrivacy(VracRpcCase):
     @classmethod
     def _sell_as_cashier(cls, lines, discount=0.0, partner=None):
         data = solidarity_order_data(cls, lines, discount, partner)
-        result = cls.env["pos.order"].with_user(cls.cashier).create_from_ui([data])
-        return cls.env["pos.order"].browse(result[0]["id"])
+        result = cls.env["pos.order"].with_user(cls.cashier).sync_from_ui([data])
+        return cls.env["pos.order"].browse(result["pos.order"][0]["id"])
 
     def _answers(self):
         """What the person gets from lists, groupings and exports on the
