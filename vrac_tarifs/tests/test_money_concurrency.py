@@ -342,6 +342,22 @@ class TestMoneyConcurrency(BaseCase):
                 )
                 for table, column in references
             ]
+            # 18.0 shares accounts between companies (account_account has no
+            # company_id): the accounts of this company only go with it, or they
+            # would stay behind without a company for every later test to trip on.
+            cr.execute(
+                SQL(
+                    "SELECT account_account_id FROM account_account_res_company_rel "
+                    "GROUP BY account_account_id "
+                    "HAVING array_agg(res_company_id) = ARRAY[%s]",
+                    company_id,
+                )
+            )
+            account_ids = tuple(account_id for (account_id,) in cr.fetchall())
+            if account_ids:
+                queries.append(
+                    SQL("DELETE FROM account_account WHERE id IN %s", account_ids)
+                )
             # The sessions know their company through their till only.
             queries.append(
                 SQL(
