@@ -12,10 +12,11 @@ class PosSession(models.Model):
         # described with all of them, also those the user may not read (a
         # household's tier on its orders): the till is told of none of those,
         # so it neither shows nor sends them.
-        super()._load_pos_data_relations(model, response)
+        result = super()._load_pos_data_relations(model, response)
         relations = response[model].get("relations") or {}
         fields = self.env[model]._fields
         for name in list(relations):
             field = fields.get(name)
             if field is not None and not field.is_accessible(self.env):
                 del relations[name]
+        return result

@@ -14,7 +14,6 @@ from . import vrac_solidarity_fund
 from . import pos_config
 from . import pos_session
 from . import pos_order
-from . import product_product
 from . import vrac_order_cycle
 from . import vrac_funder_program
 from . import account_move
