@@ -157,6 +157,9 @@ class TestPersonasClick(VracRpcCase):
             "odoo.isReady === true",
             login=login,
             timeout=600,
+            # The clickbot's own signal on 18.0 (SUCCESS_SIGNAL of
+            # web/static/src/webclient/clickbot/clickbot.js), not "test successful".
+            success_signal="clickbot test succeeded",
         )
 
     def _open_forms(self, login, **options):
