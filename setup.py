@@ -1,4 +1,15 @@
-"""Packaging of the VRAC Odoo 18.0 addons.
+"""Packaging of the VRAC Odoo 18.0 addons, all three in one distribution.
+
+Two ways to install the addons, never both in one environment (they ship the
+same files under odoo/addons/):
+
+- per addon, the OCA way: each addon directory has a pyproject.toml for whool
+  and builds the wheel ``odoo-addon-<addon>`` (version and dependencies taken
+  from its manifest), e.g. ``pip wheel --no-deps -w dist vrac_tarifs/``;
+- all at once from a clone: ``pip install .`` at the root (this file), a
+  single distribution ``vrac-odoo``. It builds with setuptools alone (offline
+  with ``--no-build-isolation``) and installs in editable mode, which the
+  test harness uses (scripts/venv.sh).
 
 Every directory at the repository root whose name starts with ``vrac_`` and
 that holds a ``__manifest__.py`` is installed as the Python package
@@ -15,6 +26,7 @@ not published on PyPI. Install it first (from its source tree, or let
 ``make demo`` / ``make test`` do it, see scripts/venv.sh).
 """
 
+import ast
 import glob
 import os
 
@@ -82,6 +94,22 @@ def addon_packages(addon):
     return packages
 
 
+def external_python_dependencies():
+    """The union of the addons' manifest ``external_dependencies["python"]``.
+
+    The manifests are the single source (whool reads them for the per-addon
+    wheels too): an addon's Python requirement is declared once, where an
+    addons-path deployment also sees it (Odoo refuses to install the addon
+    when it is missing).
+    """
+    requirements = set()
+    for addon in addon_names():
+        with open(os.path.join(HERE, addon, "__manifest__.py"), encoding="utf-8") as f:
+            manifest = ast.literal_eval(f.read())
+        requirements.update(manifest.get("external_dependencies", {}).get("python", []))
+    return sorted(requirements, key=str.lower)
+
+
 def packaging_kwargs():
     packages, package_dir, package_data = [], {}, {}
     for addon in addon_names():
@@ -106,7 +134,7 @@ setup(
     url="https://github.com/vrac-odoo/vrac-odoo",
     python_requires=">=3.10",
     # "odoo" is intentionally absent: Odoo 18.0 is not on PyPI (see docstring).
-    install_requires=["openupgradelib"],
+    install_requires=external_python_dependencies(),
     extras_require={
         "test": [
             "pytest-odoo",

@@ -10,6 +10,7 @@
     "license": "AGPL-3",
     "application": True,
     "installable": True,
+    "external_dependencies": {"python": ["openupgradelib", "xlsxwriter"]},
     "depends": [
         "mail",
         "contacts",

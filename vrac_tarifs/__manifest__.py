@@ -9,6 +9,7 @@
     "author": "VRAC for Odoo contributors",
     "license": "AGPL-3",
     "installable": True,
+    "external_dependencies": {"python": ["openupgradelib"]},
     "depends": [
         "vrac_groupement",
         "sale_margin",

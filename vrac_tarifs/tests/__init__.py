@@ -22,3 +22,4 @@ from . import test_pos_analytic
 from . import test_rpc_flags
 from . import test_company_rules
 from . import test_migration
+from . import test_migration_18
