@@ -1,36 +1,20 @@
 # Copyright 2026 VRAC for Odoo contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import Command
-from odoo.tests import new_test_user, tagged
+from odoo.tests import tagged
 
-from odoo.addons.vrac_groupement.tests.rpc import VracRpcCase
+from odoo.addons.vrac_groupement.tests.rpc import VracBranchesRpcCase
 
 
 @tagged("post_install", "-at_install")
-class TestShiftBranches(VracRpcCase):
+class TestShiftBranches(VracBranchesRpcCase):
     """A coordinator of one branch reads the volunteers' shifts of their
     branch's distributions only."""
 
+    branch_login = "vrac_branch_shift"
+
     def setUp(self):
         super().setUp()
-        self.drome = self.env.ref("base.main_company")
-        self.artois = self.env["res.company"].create({"name": "Test VRAC Artois"})
-        new_test_user(
-            self.env,
-            login="vrac_branch_shift_drome",
-            name="Coralie Coordinatrice",
-            groups="vrac_groupement.group_coordinator",
-            company_id=self.drome.id,
-            company_ids=[Command.set(self.drome.ids)],
-        )
-        new_test_user(
-            self.env,
-            login="vrac_branch_shift_both",
-            name="Bastien Deux-Antennes",
-            groups="vrac_groupement.group_coordinator",
-            company_id=self.drome.id,
-            company_ids=[Command.set((self.drome | self.artois).ids)],
-        )
         distributions = self.env["vrac.distribution"]
         for company, town, volunteer in (
             (self.drome, "Romans-sur-Isère", "Monique (Romans)"),

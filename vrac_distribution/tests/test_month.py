@@ -16,7 +16,11 @@ from odoo.tests import Form, TransactionCase, new_test_user, tagged
 
 from odoo.addons.base.tests.common import DISABLED_MAIL_CONTEXT
 from odoo.addons.vrac_groupement.tests.common import VracAssertMixin
-from odoo.addons.vrac_tarifs.tests.common import add_cash_payment_method, credit_fund
+from odoo.addons.vrac_tarifs.tests.common import (
+    add_cash_payment_method,
+    credit_fund,
+    food_credit_values,
+)
 from odoo.addons.vrac_tarifs.tests.common import till_order as send_till_order
 
 from .common import bag_lines
@@ -711,40 +715,9 @@ class TestAssociationMonth(VracAssertMixin, TransactionCase):
             self.env["loyalty.program"]
             .with_user(coordinator)
             .create(
-                {
-                    "name": "Caisse alimentaire de quartier",
-                    "program_type": "ewallet",
-                    "applies_on": "future",
-                    "trigger": "auto",
-                    "company_id": self.company.id,
-                    "vrac_food_credit": True,
-                    "vrac_credit_base": 10.0,
-                    "vrac_credit_per_person": 0.0,
-                    "vrac_credit_rule": "expire",
-                    "vrac_account_id": self.credit_fund.id,
-                    "rule_ids": [
-                        Command.create(
-                            {
-                                "reward_point_amount": 1,
-                                "reward_point_mode": "money",
-                                "product_ids": top_up.ids,
-                            }
-                        )
-                    ],
-                    "reward_ids": [
-                        Command.create(
-                            {
-                                "reward_type": "discount",
-                                "discount_mode": "per_point",
-                                "discount": 1,
-                                "required_points": 1,
-                                "discount_applicability": "specific",
-                                "discount_product_tag_id": approved.id,
-                                "description": "Crédit alimentaire",
-                            }
-                        )
-                    ],
-                }
+                food_credit_values(
+                    self.company, self.credit_fund, top_up, approved, 10.0, 0.0
+                )
             )
         )
         card = credit.with_user(coordinator).action_vrac_enrol(

@@ -1,7 +1,11 @@
 # Copyright 2026 VRAC for Odoo contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 import io
+import re
+import zipfile
 from contextlib import contextmanager
+
+from lxml import etree
 
 from odoo import Command
 from odoo.tests import TransactionCase, new_test_user
@@ -25,6 +29,69 @@ class VracAssertMixin:
         with self.assertRaises(exception) as cm:
             yield cm
         self.assertIn(text, str(cm.exception))
+
+
+#: The namespace of the spreadsheet's XML parts (read_xlsx).
+NS = {"x": "http://schemas.openxmlformats.org/spreadsheetml/2006/main"}
+
+
+class VracIndicatorReportMixin:
+    """Read the funder report as a person sees it: a row of the data, a row
+    of the HTML (as text), the spreadsheet's cells."""
+
+    def line(self, data, key):
+        for section in data["sections"]:
+            for line in section["rows"]:
+                if line["key"] == key:
+                    return line
+        raise AssertionError(f"No row {key}")
+
+    def render_html(self, wizard):
+        return (
+            self.env["ir.actions.report"]
+            .with_context(lang="en_US")
+            ._render_qweb_html(
+                "vrac_groupement.action_report_vrac_indicator", wizard.ids
+            )[0]
+            .decode()
+        )
+
+    def html_row(self, html, key):
+        """The cells of the main table row of `key`, as text."""
+        match = re.search(r'<tr data-key="%s">(.*?)</tr>' % key, html, re.S)
+        self.assertTrue(match, key)
+        return [
+            re.sub(r"<[^>]+>|\s+", " ", cell).strip()
+            for cell in re.findall(r"<td[^>]*>(.*?)</td>", match.group(1), re.S)
+        ]
+
+    def read_xlsx(self, content):
+        """{sheet name: [[cell value]]}: numbers as floats, texts as str."""
+        book = zipfile.ZipFile(io.BytesIO(content))
+        workbook = etree.fromstring(book.read("xl/workbook.xml"))
+        names = [sheet.get("name") for sheet in workbook.iterfind(".//x:sheet", NS)]
+        strings = [
+            "".join(item.itertext())
+            for item in etree.fromstring(book.read("xl/sharedStrings.xml")).iterfind(
+                "x:si", NS
+            )
+        ]
+        sheets = {}
+        for index, name in enumerate(names, start=1):
+            xml = etree.fromstring(book.read(f"xl/worksheets/sheet{index}.xml"))
+            rows = []
+            for row in xml.iterfind(".//x:row", NS):
+                cells = []
+                for cell in row.iterfind("x:c", NS):
+                    value = cell.findtext("x:v", namespaces=NS)
+                    if cell.get("t") == "s":
+                        value = strings[int(value)]
+                    elif value is not None:
+                        value = float(value)
+                    cells.append(value)
+                rows.append(cells)
+            sheets[name] = rows
+        return sheets
 
 
 class VracPdfMixin:

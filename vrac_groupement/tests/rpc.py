@@ -11,7 +11,8 @@ context the client sends; these helpers do not.
 
 import json
 
-from odoo.tests import HttpCase
+from odoo import Command
+from odoo.tests import HttpCase, new_test_user
 
 # Exception names as the JSON-RPC error carries them (error.data.name).
 ACCESS_ERROR = "odoo.exceptions.AccessError"
@@ -100,3 +101,32 @@ class VracRpcCase(HttpCase):
             f"{data.get('message')}",
         )
         return data.get("message", "")
+
+
+class VracBranchesRpcCase(VracRpcCase):
+    """Two branches (Drôme, the main company, and a new Artois) and two
+    coordinators logging in over RPC: `<branch_login>_drome` of Drôme only,
+    `<branch_login>_both` of both branches."""
+
+    branch_login = "vrac_branch"
+
+    def setUp(self):
+        super().setUp()
+        self.drome = self.env.ref("base.main_company")
+        self.artois = self.env["res.company"].create({"name": "Test VRAC Artois"})
+        self.coordinator = new_test_user(
+            self.env,
+            login=f"{self.branch_login}_drome",
+            name="Coralie Coordinatrice",
+            groups="vrac_groupement.group_coordinator",
+            company_id=self.drome.id,
+            company_ids=[Command.set(self.drome.ids)],
+        )
+        self.coordinator_both = new_test_user(
+            self.env,
+            login=f"{self.branch_login}_both",
+            name="Bastien Deux-Antennes",
+            groups="vrac_groupement.group_coordinator",
+            company_id=self.drome.id,
+            company_ids=[Command.set((self.drome | self.artois).ids)],
+        )

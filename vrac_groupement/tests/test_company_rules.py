@@ -1,9 +1,9 @@
 # Copyright 2026 VRAC for Odoo contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import Command
-from odoo.tests import TransactionCase, new_test_user, tagged
+from odoo.tests import TransactionCase, tagged
 
-from .rpc import VracRpcCase
+from .rpc import VracBranchesRpcCase
 
 
 @tagged("post_install", "-at_install")
@@ -35,30 +35,14 @@ class TestEveryModelHasItsBranchRule(TransactionCase):
 
 
 @tagged("post_install", "-at_install")
-class TestCycleGroupsBranches(VracRpcCase):
+class TestCycleGroupsBranches(VracBranchesRpcCase):
     """A coordinator of one branch reads the groups served by the cycles of
     their branch only."""
 
+    branch_login = "vrac_branch_cycle"
+
     def setUp(self):
         super().setUp()
-        self.drome = self.env.ref("base.main_company")
-        self.artois = self.env["res.company"].create({"name": "Test VRAC Artois"})
-        new_test_user(
-            self.env,
-            login="vrac_branch_cycle_drome",
-            name="Coralie Coordinatrice",
-            groups="vrac_groupement.group_coordinator",
-            company_id=self.drome.id,
-            company_ids=[Command.set(self.drome.ids)],
-        )
-        new_test_user(
-            self.env,
-            login="vrac_branch_cycle_both",
-            name="Bastien Deux-Antennes",
-            groups="vrac_groupement.group_coordinator",
-            company_id=self.drome.id,
-            company_ids=[Command.set((self.drome | self.artois).ids)],
-        )
         cycles = self.env["vrac.order.cycle"]
         for company, town, day in (
             (self.drome, "Romans-sur-Isère", "2026-12-17"),

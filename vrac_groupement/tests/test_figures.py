@@ -6,8 +6,7 @@ from lxml import etree
 
 from odoo.tests import HttpCase, tagged
 
-from . import test_indicator_report
-from .common import VracCycleCase
+from .common import VracCycleCase, VracIndicatorReportMixin
 
 
 class TestFiguresInViews(VracCycleCase):
@@ -140,7 +139,7 @@ class TestFiguresTour(HttpCase):
         self.assertEqual((date_close.year, date_close.month), (2027, 1))
 
 
-class TestFiguresInTheFunderSpreadsheet(VracCycleCase):
+class TestFiguresInTheFunderSpreadsheet(VracIndicatorReportMixin, VracCycleCase):
     def test_amounts_in_the_currency_symbol_not_its_code(self):
         """The unit of the amounts is "€" beside "635,00 €", never "EUR"."""
         wizard = self.env["vrac.indicator.report"].create(
@@ -152,9 +151,7 @@ class TestFiguresInTheFunderSpreadsheet(VracCycleCase):
             }
         )
         wizard.action_export_xlsx()
-        sheets = test_indicator_report.TestIndicatorReport.read_xlsx(
-            self, base64.b64decode(wizard.xlsx_file)
-        )
+        sheets = self.read_xlsx(base64.b64decode(wizard.xlsx_file))
         currency = self.env.company.currency_id
         amount_rows = [
             row

@@ -8,8 +8,7 @@ from freezegun import freeze_time
 from odoo.osv import expression
 from odoo.tests import tagged
 
-from . import test_indicator_report as report_tests
-from .common import VracGroupementCase
+from .common import VracGroupementCase, VracIndicatorReportMixin
 
 YEAR = ("2025-01-01", "2025-12-31")
 
@@ -23,7 +22,7 @@ def number(text):
 
 
 @tagged("post_install", "-at_install")
-class TestIndicatorPrivacy(VracGroupementCase):
+class TestIndicatorPrivacy(VracIndicatorReportMixin, VracGroupementCase):
     """No hidden count comes back from a total and the cells shown beside it.
 
     Threshold 5. 9 households joined on 2024-03-01 and paid a year of
@@ -101,8 +100,8 @@ class TestIndicatorPrivacy(VracGroupementCase):
         self.assertFalse(engine._vrac_hidden_cells({1: 5, 2: 0, "total": 5}))
 
     def test_report_html(self):
-        html = report_tests.TestIndicatorReport.render_html(self, self.wizard())
-        main = report_tests.TestIndicatorReport.html_row(self, html, "expired")
+        html = self.render_html(self.wizard())
+        main = self.html_row(html, "expired")
         self.assertEqual(main[:2], ["Memberships expired, not renewed", "9"])
         # The table per group: Die then Romans.
         table = re.search(r'<table[^>]*name="group_table".*?</table>', html, re.S)
@@ -127,7 +126,7 @@ class TestIndicatorPrivacy(VracGroupementCase):
     def test_xlsx(self):
         wizard = self.wizard()
         content = wizard._vrac_xlsx_content(wizard._vrac_report_data())
-        sheets = report_tests.TestIndicatorReport.read_xlsx(self, content)
+        sheets = self.read_xlsx(content)
         label = "Memberships expired, not renewed"
         total = next(row for row in sheets["Indicators"] if label in row)[2]
         self.assertEqual(total, 9.0)
@@ -154,7 +153,7 @@ class TestIndicatorPrivacy(VracGroupementCase):
                             line["key"],
                         )
         data = self.wizard("2024-01-01", "2024-12-31")._vrac_report_data()
-        members = report_tests.TestIndicatorReport.line(self, data, "member_households")
+        members = self.line(data, "member_households")
         self.assertEqual(members["display"], "9")
         self.assertEqual(
             members["groups"], {self.romans.id: "hidden", self.die.id: "< 5"}
@@ -166,13 +165,11 @@ class TestIndicatorPrivacy(VracGroupementCase):
         shows 9 members, so Romans' card may not show its 8."""
         data = self.wizard("2024-01-01", "2024-12-15")._vrac_report_data()
         for key in ("member_households", "new_members"):
-            line = report_tests.TestIndicatorReport.line(self, data, key)
+            line = self.line(data, key)
             self.assertEqual(line["display"], "9")
             self.both.invalidate_recordset(["vrac_dashboard_html"])
             cards = [
-                report_tests.TestIndicatorReport.html_row(
-                    self, str(groupement.vrac_dashboard_html), key
-                )[2]
+                self.html_row(str(groupement.vrac_dashboard_html), key)[2]
                 for groupement in self.both
             ]
             self.assertEqual(cards, ["hidden", "&lt; 5"], key)

@@ -1,25 +1,20 @@
 # Copyright 2026 VRAC for Odoo contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 import base64
-import io
 import json
 import re
-import zipfile
 from datetime import date
 
 from freezegun import freeze_time
-from lxml import etree
 
 from odoo.exceptions import UserError
 from odoo.tests import new_test_user, tagged
 
-from .common import VracCycleCase
-
-NS = {"x": "http://schemas.openxmlformats.org/spreadsheetml/2006/main"}
+from .common import VracCycleCase, VracIndicatorReportMixin
 
 
 @tagged("post_install", "-at_install")
-class TestIndicatorReport(VracCycleCase):
+class TestIndicatorReport(VracIndicatorReportMixin, VracCycleCase):
     """The funder report (HTML/PDF), its spreadsheet and the dashboard.
 
     Known dataset, in 2024 and 2025 so that the demo data stays out (the
@@ -118,32 +113,6 @@ class TestIndicatorReport(VracCycleCase):
         }
         env = self.env(user=user) if user else self.env
         return env["vrac.indicator.report"].create(values)
-
-    def line(self, data, key):
-        for section in data["sections"]:
-            for line in section["rows"]:
-                if line["key"] == key:
-                    return line
-        raise AssertionError(f"No row {key}")
-
-    def render_html(self, wizard):
-        return (
-            self.env["ir.actions.report"]
-            .with_context(lang="en_US")
-            ._render_qweb_html(
-                "vrac_groupement.action_report_vrac_indicator", wizard.ids
-            )[0]
-            .decode()
-        )
-
-    def html_row(self, html, key):
-        """The cells of the main table row of `key`, as text."""
-        match = re.search(r'<tr data-key="%s">(.*?)</tr>' % key, html, re.S)
-        self.assertTrue(match, key)
-        return [
-            re.sub(r"<[^>]+>|\s+", " ", cell).strip()
-            for cell in re.findall(r"<td[^>]*>(.*?)</td>", match.group(1), re.S)
-        ]
 
     # ------------------------------------------------------------------
     # Figures and periods
@@ -296,34 +265,6 @@ class TestIndicatorReport(VracCycleCase):
         action = self.wizard(user=self.volunteer, scope="all").action_print()
         self.assertEqual(action["type"], "ir.actions.report")
         self.assertEqual(action["report_name"], "vrac_groupement.report_vrac_indicator")
-
-    def read_xlsx(self, content):
-        """{sheet name: [[cell value]]}: numbers as floats, texts as str."""
-        book = zipfile.ZipFile(io.BytesIO(content))
-        workbook = etree.fromstring(book.read("xl/workbook.xml"))
-        names = [sheet.get("name") for sheet in workbook.iterfind(".//x:sheet", NS)]
-        strings = [
-            "".join(item.itertext())
-            for item in etree.fromstring(book.read("xl/sharedStrings.xml")).iterfind(
-                "x:si", NS
-            )
-        ]
-        sheets = {}
-        for index, name in enumerate(names, start=1):
-            xml = etree.fromstring(book.read(f"xl/worksheets/sheet{index}.xml"))
-            rows = []
-            for row in xml.iterfind(".//x:row", NS):
-                cells = []
-                for cell in row.iterfind("x:c", NS):
-                    value = cell.findtext("x:v", namespaces=NS)
-                    if cell.get("t") == "s":
-                        value = strings[int(value)]
-                    elif value is not None:
-                        value = float(value)
-                    cells.append(value)
-                rows.append(cells)
-            sheets[name] = rows
-        return sheets
 
     def test_xlsx(self):
         wizard = self.wizard()

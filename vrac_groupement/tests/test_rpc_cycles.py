@@ -8,7 +8,7 @@ from lxml import etree
 from odoo.tests import new_test_user, tagged
 
 from .common import VracCycleCase, VracGroupementCase
-from .rpc import USER_ERROR, VALIDATION_ERROR, VracRpcCase
+from .rpc import ACCESS_ERROR, USER_ERROR, VALIDATION_ERROR, VracRpcCase
 
 # The context key that used to lift the "cycle is closed" guard.
 OLD_PROCESS_CONTEXT = {"vrac_cycle_process": True, "lang": "en_US"}
@@ -315,6 +315,27 @@ class TestRpcCycles(VracRpcCase):
         self.rpc_ok("vrac.order.cycle", "action_reopen", self.open_cycle.ids)
         self.assertEqual(self.open_cycle.state, "open")
         self.assertEqual(line.vrac_allocated_qty, 20)
+
+    def test_volunteer_cannot_close_or_reopen_over_rpc(self):
+        """The buttons a volunteer does not see are refused when called
+        anyway, with the words of the one coordinator check."""
+        self.rpc_login("vrac_test_volunteer")
+        message = self.rpc_refused(
+            "vrac.order.cycle",
+            "action_close",
+            self.open_cycle.ids,
+            errors=(ACCESS_ERROR,),
+        )
+        self.assertIn("Only a coordinator can close an order cycle.", message)
+        message = self.rpc_refused(
+            "vrac.order.cycle",
+            "action_reopen",
+            self.closed.ids,
+            errors=(ACCESS_ERROR,),
+        )
+        self.assertIn("Only a coordinator can reopen an order cycle.", message)
+        self.assertEqual(self.open_cycle.state, "open")
+        self.assertEqual(self.closed.state, "closed")
 
     # ------------------------------------------------------------------
     # Closing never buys at 0

@@ -471,41 +471,54 @@ def setup_food_credit(cls, env, approved):
         {"name": "Test recharge crédit", "type": "service", "list_price": 0.0}
     )
     cls.credit = env["loyalty.program"].create(
-        {
-            "name": "Caisse alimentaire de quartier",
-            "program_type": "ewallet",
-            "applies_on": "future",
-            "trigger": "auto",
-            "company_id": env.company.id,
-            "vrac_food_credit": True,
-            "vrac_credit_base": 50.0,
-            "vrac_credit_per_person": 20.0,
-            "vrac_credit_rule": "expire",
-            "vrac_account_id": cls.credit_fund.id,
-            "rule_ids": [
-                Command.create(
-                    {
-                        "reward_point_amount": 1,
-                        "reward_point_mode": "money",
-                        "product_ids": cls.top_up_product.ids,
-                    }
-                )
-            ],
-            "reward_ids": [
-                Command.create(
-                    {
-                        "reward_type": "discount",
-                        "discount_mode": "per_point",
-                        "discount": 1,
-                        "required_points": 1,
-                        "discount_applicability": "specific",
-                        "discount_product_tag_id": cls.approved_tag.id,
-                        "description": "Crédit alimentaire",
-                    }
-                )
-            ],
-        }
+        food_credit_values(
+            env.company,
+            cls.credit_fund,
+            cls.top_up_product,
+            cls.approved_tag,
+            50.0,
+            20.0,
+        )
     )
+
+
+def food_credit_values(company, account, top_up, approved_tag, base, per_person):
+    """A monthly food credit as a coordinator sets it up: Odoo's eWallet,
+    topped up by ``top_up``, spent on the products tagged ``approved_tag``."""
+    return {
+        "name": "Caisse alimentaire de quartier",
+        "program_type": "ewallet",
+        "applies_on": "future",
+        "trigger": "auto",
+        "company_id": company.id,
+        "vrac_food_credit": True,
+        "vrac_credit_base": base,
+        "vrac_credit_per_person": per_person,
+        "vrac_credit_rule": "expire",
+        "vrac_account_id": account.id,
+        "rule_ids": [
+            Command.create(
+                {
+                    "reward_point_amount": 1,
+                    "reward_point_mode": "money",
+                    "product_ids": top_up.ids,
+                }
+            )
+        ],
+        "reward_ids": [
+            Command.create(
+                {
+                    "reward_type": "discount",
+                    "discount_mode": "per_point",
+                    "discount": 1,
+                    "required_points": 1,
+                    "discount_applicability": "specific",
+                    "discount_product_tag_id": approved_tag.id,
+                    "description": "Crédit alimentaire",
+                }
+            )
+        ],
+    }
 
 
 def setup_funder(cls, env, products, share=50.0, budget=0.0):

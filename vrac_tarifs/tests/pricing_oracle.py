@@ -32,7 +32,10 @@ def round_to_step(amount, step):
     normalized = amount / step
     epsilon = 2 ** (math.log(abs(normalized), 2) - 52)
     normalized += math.copysign(epsilon, normalized)
-    return round(normalized) * step
+    # Half away from zero, as Odoo's own `round` (float_utils): Python's
+    # builtin rounds a half to the even integer (580.5 -> 580), Odoo up (581).
+    rounded = math.floor(abs(normalized) + 0.5)
+    return math.copysign(rounded, normalized) * step
 
 
 def tier_price(cost, percent, step=0.0):

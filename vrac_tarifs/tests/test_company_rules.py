@@ -2,37 +2,20 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from datetime import date
 
-from odoo import Command
-from odoo.tests import new_test_user, tagged
+from odoo.tests import tagged
 
-from odoo.addons.vrac_groupement.tests.rpc import VracRpcCase
+from odoo.addons.vrac_groupement.tests.rpc import VracBranchesRpcCase
 
 
 @tagged("post_install", "-at_install")
-class TestFoodCreditBranches(VracRpcCase):
+class TestFoodCreditBranches(VracBranchesRpcCase):
     """A coordinator of one branch reads the food credit of their branch
     only: the credit issued to its households and the monthly figures."""
 
+    branch_login = "vrac_branch_credit"
+
     def setUp(self):
         super().setUp()
-        self.drome = self.env.ref("base.main_company")
-        self.artois = self.env["res.company"].create({"name": "Test VRAC Artois"})
-        self.coordinator = new_test_user(
-            self.env,
-            login="vrac_branch_credit_drome",
-            name="Coralie Coordinatrice",
-            groups="vrac_groupement.group_coordinator",
-            company_id=self.drome.id,
-            company_ids=[Command.set(self.drome.ids)],
-        )
-        self.coordinator_both = new_test_user(
-            self.env,
-            login="vrac_branch_credit_both",
-            name="Bastien Deux-Antennes",
-            groups="vrac_groupement.group_coordinator",
-            company_id=self.drome.id,
-            company_ids=[Command.set((self.drome | self.artois).ids)],
-        )
         # One food credit per branch: 50 a month in Drôme, 30 in Artois.
         self.credit_drome, self.credit_artois = self.env["loyalty.program"].create(
             [

@@ -4,7 +4,7 @@ from odoo import Command
 from odoo.exceptions import AccessError
 from odoo.tests import tagged
 
-from odoo.addons.vrac_groupement.tests import test_indicator_report as report_tests
+from odoo.addons.vrac_groupement.tests.common import VracIndicatorReportMixin
 
 from .common import VracTarifsCase, setup_food_credit
 
@@ -12,7 +12,7 @@ YEAR = ("2025-01-01", "2025-12-31")
 
 
 @tagged("post_install", "-at_install")
-class TestTarifsIndicators(VracTarifsCase):
+class TestTarifsIndicators(VracIndicatorReportMixin, VracTarifsCase):
     """The social mix and the solidarity flows of two groups in 2025.
 
     - "Mixité" aims at 60 % in precarity: 6 households joined in 2024 (5 in
@@ -389,9 +389,8 @@ class TestTarifsIndicators(VracTarifsCase):
         )
         self.assertEqual(rows[tier_a]["groups"][self.mix.id], "hidden")
         # The spreadsheet shows the same: 10 members, no tier to subtract.
-        reader = report_tests.TestIndicatorReport.read_xlsx
         content = report._vrac_xlsx_content(report._vrac_report_data())
-        sheet = reader(self, content)["Indicators"]
+        sheet = self.read_xlsx(content)["Indicators"]
         cells = {row[1]: row[2] for row in sheet if len(row) > 2}
         self.assertEqual(cells["Member households (end of period)"], 10.0)
         self.assertEqual(

@@ -31,3 +31,27 @@ class TestMigration1730(TransactionCase):
         self.assertTrue(
             hasattr(self.env["vrac.funder.program"], "_vrac_cron_invoice_funders")
         )
+
+    def test_social_mix_records_keep_their_ids(self):
+        """A 17.0.1.2.0 database names the social mix's menu and action
+        `*_mixite`: the upgrade renames the xml ids, the records stay (so
+        favourites and home actions that point at them still work)."""
+        menu = self.env.ref("vrac_tarifs.res_partner_menu_social_mix")
+        action = self.env.ref("vrac_tarifs.vrac_groupement_action_social_mix")
+        self.env.cr.execute(
+            """UPDATE ir_model_data SET name = replace(name, 'social_mix', 'mixite')
+                WHERE module = 'vrac_tarifs' AND name LIKE '%%social_mix'"""
+        )
+        self.assertEqual(self.env.cr.rowcount, 6)
+        self.env.registry.clear_cache()
+        _load("17.0.1.3.0", "pre").migrate(self.env.cr, "17.0.1.2.0")
+        self.env.registry.clear_cache()
+        self.assertEqual(self.env.ref("vrac_tarifs.res_partner_menu_social_mix"), menu)
+        self.assertEqual(
+            self.env.ref("vrac_tarifs.vrac_groupement_action_social_mix"), action
+        )
+        self.assertFalse(
+            self.env.ref(
+                "vrac_tarifs.res_partner_menu_mixite", raise_if_not_found=False
+            )
+        )
