@@ -366,13 +366,17 @@ class LoyaltyCard(models.Model):
         # Superuser: one food credit card per household and program, also
         # among cards the writer cannot see, archived ones included; only counts
         # for the programs and partners of `self` are read.
-        counts = self.sudo().with_context(active_test=False)._read_group(
-            [
-                ("program_id", "in", cards.program_id.ids),
-                ("partner_id", "in", cards.partner_id.ids),
-            ],
-            ["program_id", "partner_id"],
-            ["__count"],
+        counts = (
+            self.sudo()
+            .with_context(active_test=False)
+            ._read_group(
+                [
+                    ("program_id", "in", cards.program_id.ids),
+                    ("partner_id", "in", cards.partner_id.ids),
+                ],
+                ["program_id", "partner_id"],
+                ["__count"],
+            )
         )
         for program, partner, count in counts:
             if count > 1:

@@ -241,9 +241,9 @@ class ProductProduct(models.Model):
                 # Superuser: those who update the costs (coordinators) may not write
                 # products; only the cost of the products given is written. Nothing
                 # in stock: no valuation to adjust.
-                (products - stocked).sudo().with_context(
-                    disable_auto_svl=True
-                ).write({"standard_price": cost})
+                (products - stocked).sudo().with_context(disable_auto_svl=True).write(
+                    {"standard_price": cost}
+                )
 
     # Point of sale ------------------------------------------------------------
 
