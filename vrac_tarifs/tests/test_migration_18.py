@@ -2,11 +2,12 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """Upgrade of a 17.0 database to 18.0: what our addons store keeps its shape.
 
-The port to 18.0 renames, retypes or restructures nothing that our addons
-store (README, "Upgrading from 17.0"): no migrations/18.0.* script. These
-tests hold that promise against the 17.0 shape, frozen in tests/data/ from a
-17.0 database of the three addons (ir_model_fields / ir_model_fields_selection
-of main @298c897):
+The port to 18.0 renames and retypes nothing that our addons store; the one
+move, the till's membership settings from vrac_tarifs to vrac_groupement_pos,
+has its script (vrac_groupement/migrations/18.0.1.2.0, tested in
+vrac_groupement_pos) (README, "Upgrading from 17.0"). These tests hold the
+rest against the 17.0 shape, frozen in tests/data/ from a 17.0 database of the
+three addons (ir_model_fields / ir_model_fields_selection of main @298c897):
 
 - every stored field of 17.0 is still stored on 18.0, with the same type,
   comodel and column, so ``-u`` finds its column and keeps its data (Odoo
