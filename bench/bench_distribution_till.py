@@ -13,14 +13,18 @@ distribution of a second group (a tenth as many orders) and as many ordinary
 only confirmed.
 
 Measured as the cashier (POS user with Sales: User, record rules applied),
-what the till sends to find and load one household's order with pos_sale's
-"Quotations/Orders" screen restricted to the open distribution:
+what Odoo 18.0's till sends to find and load one household's order with
+pos_sale's "Quotation/Order" dialog (a ``SelectCreateDialog`` on ``sale.order``)
+restricted to the open distribution:
 
-1. the list: ``sale.order`` search_read with the till's domain, fields and
-   page size, without a search, then searching a household's name, then its
-   number (the searchFields the till ORs, household number included);
-2. loading the order chosen: ``sale.order`` read (the fields of
-   ``_getSaleOrder``), then ``sale.order.line`` ``read_converted`` of its lines.
+1. the list: ``sale.order`` ``web_search_read`` with the till's domain and the
+   list view's fields, one page, without a search, then searching a
+   household's name, then its number (typed in the search box: the first field
+   of the distributions' search view, the household, which is searched by name
+   and by household number);
+2. loading the order chosen: ``sale.order`` read of the fields the till loads
+   (``_load_pos_data_fields``), its lines read the same way (the till loads the
+   records it lacks), then ``sale.order.line`` ``read_converted`` of its lines.
 
 Each figure is the server time (elapsed, and this process's CPU) and SQL
 queries of one call from a cold ORM cache, after one warm-up call (a running
@@ -35,44 +39,16 @@ import sys
 
 from bench_cycles import measure as cold_measure
 from common import QUIET, configure, create_database, footer
+from lxml import etree
 
 import odoo
 from odoo import Command
 
 _logger = logging.getLogger("bench_distribution_till")
 
-# Rows a till screen shows on one page of the orders list.
-PAGE_SIZE = 10
+# Rows a page of the list in the dialog shows (the list view's default).
+PAGE_SIZE = 80
 CHUNK = 100
-# The fields of pos_sale's SaleOrderFetcher and _getSaleOrder (Odoo 17.0).
-LIST_FIELDS = [
-    "name",
-    "partner_id",
-    "amount_total",
-    "date_order",
-    "state",
-    "user_id",
-    "amount_unpaid",
-]
-ORDER_FIELDS = [
-    "order_line",
-    "partner_id",
-    "pricelist_id",
-    "fiscal_position_id",
-    "amount_total",
-    "amount_untaxed",
-    "amount_unpaid",
-    "picking_ids",
-    "partner_shipping_id",
-    "partner_invoice_id",
-]
-# The till's searchFields, household number added by vrac_distribution.
-SEARCH_FIELDS = [
-    "name",
-    "partner_id.complete_name",
-    "date_order",
-    "vrac_household_number",
-]
 FIRST_NAMES = (
     "Amandine Bernard Camille Damien Élodie Fatima Gaëlle Hugo Inès Jérôme "
     "Karima Laurent Manon Nicolas Océane Pascal Quentin Rachida Sébastien Thomas"
@@ -314,8 +290,13 @@ def measure(env, function, label):
 
 
 def till_domain(env, config, search=None):
-    """The domain the patched SaleOrderManagementControlPanel sends."""
-    domain = [("currency_id", "=", env.company.currency_id.id)]
+    """The domain of vrac_distribution's ControlButtons.onClickQuotation,
+    plus what the search box adds for the first field of the search view."""
+    domain = [
+        ("state", "!=", "cancel"),
+        ("invoice_status", "!=", "invoiced"),
+        ("currency_id", "=", env.company.currency_id.id),
+    ]
     distribution = config.vrac_distribution_id
     domain += (
         [
@@ -326,11 +307,26 @@ def till_domain(env, config, search=None):
         if distribution
         else [("vrac_cycle_id", "=", False)]
     )
-    domain += [("state", "!=", "cancel"), ("invoice_status", "!=", "invoiced")]
     if search:
-        domain += ["|"] * (len(SEARCH_FIELDS) - 1)
-        domain += [(field, "ilike", f"%{search}%") for field in SEARCH_FIELDS]
+        domain += [("partner_id", "ilike", search)]
     return domain
+
+
+def list_specification(env):
+    """The specification the web client's list sends: the list view's fields,
+    many2one fields with their display name."""
+    orders = env["sale.order"]
+    arch = orders.get_views([(False, "list")])["views"]["list"]["arch"]
+    specification = {}
+    for node in etree.fromstring(arch).iter("field"):
+        name = node.get("name")
+        field = orders._fields.get(name)
+        if not field or name in specification:
+            continue
+        specification[name] = (
+            {"fields": {"display_name": {}}} if field.type == "many2one" else {}
+        )
+    return specification
 
 
 def bench(registry, data):
@@ -339,6 +335,7 @@ def bench(registry, data):
         env = odoo.api.Environment(cr, data["cashier"], {})
         config = env["pos.config"].browse(data["pos_config"])
         orders = env["sale.order"]
+        specification = list_specification(env)
         for key, search in (
             ("list", None),
             ("name", data["name"]),
@@ -347,19 +344,30 @@ def bench(registry, data):
         ):
             results[key] = measure(
                 env,
-                lambda search=search: orders.search_read(
+                lambda search=search: orders.web_search_read(
                     till_domain(env, config, search),
-                    LIST_FIELDS,
+                    specification,
                     offset=0,
                     limit=PAGE_SIZE,
-                ),
+                )["records"],
                 f"list {key}",
             )
         order_id = data["order"]
+        order_fields = orders._load_pos_data_fields(config.id)
+        line_fields = env["sale.order.line"]._load_pos_data_fields(config.id)
         results["read"] = measure(
-            env, lambda: orders.browse(order_id).read(ORDER_FIELDS), "order read"
+            env,
+            lambda: orders.browse(order_id).read(order_fields, load=False),
+            "order read",
         )
         line_ids = results["read"][3][0]["order_line"]
+        results["lines_read"] = measure(
+            env,
+            lambda: (
+                env["sale.order.line"].browse(line_ids).read(line_fields, load=False)
+            ),
+            "lines read",
+        )
         results["lines"] = measure(
             env,
             lambda: env["sale.order.line"].browse(line_ids).read_converted(),
@@ -407,9 +415,14 @@ def table(results, data):
             f"{len(found['other'])} row(s) (must be 0: not offered)",
         ),
         (
-            "(2) load the order: sale.order read (_getSaleOrder's fields)",
+            "(2) load the order: sale.order read (the till's fields)",
             results["read"],
             "1 order",
+        ),
+        (
+            "(2) load its lines: sale.order.line read (the till's fields)",
+            results["lines_read"],
+            f"{data['lines']} lines",
         ),
         (
             "(2) load its lines: sale.order.line read_converted",
@@ -420,7 +433,12 @@ def table(results, data):
     total = tuple(
         sum(
             result[i]
-            for result in (results["number"], results["read"], results["lines"])
+            for result in (
+                results["number"],
+                results["read"],
+                results["lines_read"],
+                results["lines"],
+            )
         )
         for i in range(3)
     ) + (None,)

@@ -4,8 +4,9 @@
 
     python bench/bench_tarifs.py --config CONF [--households 5000] [--products 500]
 
-1. Opening a point of sale: ``pos.session.load_pos_data()`` (what the till
-   downloads when it opens) with 5,000 households and 500 products, in a
+1. Opening a point of sale: ``pos.session.load_data([])`` (what Odoo 18.0's
+   till downloads when it opens: every model of ``_load_pos_data_models``)
+   with 5,000 households and 500 products, in a
    database with vrac_tarifs (tiers on the till, half of the households in a
    tier) and in the same database without it (the addon's dependencies
    only), as a volunteer cashier. Median time of several runs, measured in
@@ -182,7 +183,7 @@ def prepare_pos(registry, households, products, with_tiers):
 
 
 def bench_pos(targets, runs):
-    """Median (seconds, queries) of load_pos_data per database.
+    """Median (seconds, queries) of load_data per database.
 
     The databases are measured in turn, run after run, so that a load on the
     machine weighs on both alike; one warm-up run each fills the caches of
@@ -197,15 +198,17 @@ def bench_pos(targets, runs):
             # The till loads its data as the cashier: record rules included.
             env = odoo.api.Environment(cr, cashier_id, {})
             sessions[key] = env["pos.session"].browse(session_id)
-            data = sessions[key].load_pos_data()
+            data = sessions[key].load_data([])
             counts[key] = {
-                "partners": len(data.get("res.partner", [])),
-                "products": len(data.get("product.product", [])),
-                "pricelists": len(data.get("product.pricelist", [])),
+                "partners": len(data.get("res.partner", {}).get("data", [])),
+                "products": len(data.get("product.product", {}).get("data", [])),
+                "pricelists": len(data.get("product.pricelist", {}).get("data", [])),
             }
         for _run in range(runs):
             for key, session in sessions.items():
-                seconds, queries[key] = measure_once(session.env, session.load_pos_data)
+                seconds, queries[key] = measure_once(
+                    session.env, partial(session.load_data, [])
+                )
                 timings[key].append(seconds)
         for session in sessions.values():
             session.env.cr.rollback()
@@ -318,7 +321,7 @@ def pos_rows(base, tarifs, args):
     label = f"POS opening, {args.households:,} households, {args.products} products"
     return [
         row(
-            f"{label}: load_pos_data, median of {args.runs}",
+            f"{label}: load_data, median of {args.runs}",
             f"{tar_s * 1000:.0f} ms",
             f"{base_s * 1000:.0f} ms without vrac_tarifs",
             f"{ratio_s:.2f}x (target <= {TARGET_POS_RATIO:.2f}x)",
