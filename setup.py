@@ -146,6 +146,8 @@ setup(
             "oca-odoo-pre-commit-hooks",
             "freezegun",
             "hypothesis",
+            # builds the per-addon wheels the packaging tests check (OCA's builder)
+            "whool",
         ],
     },
     include_package_data=False,
