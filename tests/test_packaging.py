@@ -7,10 +7,9 @@
   odoo.addons.<name> in one distribution (``pip install .``).
 
 These tests build real wheels with pip, offline (no build isolation), and
-need no Odoo. The whool tests are skipped when the python running them has no
-whool (e.g. the system python of the 17.0 CI): run them with
-``/opt/venv18/bin/python -m pytest tests/test_packaging.py`` or any python
-with ``pip install whool``.
+need no Odoo. whool comes with the test extras (``pip install -e '.[test]'``,
+as ``make test`` does); a python without it skips the whool tests, with the
+reason.
 """
 
 import ast
