@@ -52,6 +52,8 @@ create_demo_db() {
     addons="$(vrac_addons_csv)"
     [ -n "${addons}" ] || die "no vrac_* addon found in ${REPO_ROOT}"
     info "Creating database ${DEMO_DB} with ${addons} and demo data (a few minutes)"
+    # A fresh log: the errors reported below are this run's, not an older one's.
+    : >"${LOG_DIR}/demo-install.log"
     # Like Odoo's database manager: French, a company in France (Odoo then
     # installs the French chart of accounts, in EUR), demo data, admin/admin.
     if ! "${VENV_PY}" - "${ODOO_CONF}" "${DEMO_DB}" "${LOG_DIR}/demo-install.log" <<'EOF'

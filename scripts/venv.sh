@@ -119,6 +119,22 @@ download_odoo_archive() {
     mv "${dest}.tmp" "${dest}" && rm -f "${part}"
 }
 
+# Libraries that Odoo 18.0's requirements.txt leaves out (Debian's package
+# recommends them) but that modules Odoo installs by itself need: with a
+# company in France, installing the accounting brings account_peppol, whose
+# manifest requires phonenumbers (make demo would stop on it).
+ODOO_OPTIONAL_REQUIREMENTS=(phonenumbers)
+
+install_odoo_optional() {
+    local name missing=()
+    for name in "${ODOO_OPTIONAL_REQUIREMENTS[@]}"; do
+        "${VENV_PY}" -c "import ${name}" >/dev/null 2>&1 || missing+=("${name}")
+    done
+    [ "${#missing[@]}" -eq 0 ] && return 0
+    info "Installing what Odoo's own modules need beyond requirements.txt: ${missing[*]}"
+    pip_install "${missing[@]}" || warn "pip could not install ${missing[*]}"
+}
+
 # Editable install of this project with its test tools; skipped when
 # setup.py, pyproject.toml and the Odoo source did not change since last time.
 install_project() {
@@ -152,6 +168,7 @@ bootstrap_venv() {
         esac
     fi
     install_project
+    install_odoo_optional
     if [ -z "${ODOO_MISSING_REASON}" ] && ! venv_has_odoo; then
         ODOO_MISSING_REASON="${VENV_PY} cannot import Odoo ${ODOO_SERIES}"
     fi
