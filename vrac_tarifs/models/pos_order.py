@@ -2,7 +2,8 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from collections import defaultdict
 
-from odoo import Command, api, fields, models
+from odoo import Command, _, api, fields, models
+from odoo.exceptions import UserError
 
 
 class PosOrder(models.Model):
@@ -62,11 +63,88 @@ class PosOrder(models.Model):
         return vals
 
     def _process_saved_order(self, draft):
+        if not draft:
+            # Before the order is paid: the till sends the amounts of its lines.
+            self._vrac_check_money_lines()
         res = super()._process_saved_order(draft)
         if not draft:
             self.env["vrac.funder.program"]._vrac_check_pos_orders(self)
             self.env["loyalty.program"]._vrac_check_food_credit_orders(self)
         return res
+
+    def _vrac_line_amounts(self):
+        """{line: amount with taxes} of the orders' lines, as the server
+        computes it from price, quantity, discount and taxes (the till sends
+        its own subtotals, which Odoo stores as they come)."""
+        # Superuser: the lines of the orders of `self` being paid, for their amounts.
+        return {
+            line: line._compute_amount_line_all()["price_subtotal_incl"]
+            for line in self.sudo().lines
+        }
+
+    def _vrac_check_money_lines(self):
+        """Refuse the lines that move money of a fund or a funder when the
+        till's amounts are not the server's, and a solidarity discount above
+        the fund's highest percentage of the order.
+
+        The fund's balance and the funders' budgets and invoices add up the
+        stored subtotals; the session's entry books price x quantity.
+        """
+        # Superuser: cashiers may not read the funds; only their products are used.
+        fund_products = (
+            self.env["vrac.solidarity.fund"]
+            .sudo()
+            .with_context(active_test=False)
+            .search([])
+            ._vrac_get_fund_by_product()
+        )
+        amounts = self._vrac_line_amounts()
+        for order in self:
+            # Superuser: as in _vrac_line_amounts, the lines of `order` only.
+            lines = order.sudo().lines
+            currency = order.currency_id
+            for line in lines.filtered(
+                lambda line: (
+                    line.product_id in fund_products
+                    or line.product_id.vrac_funder_share
+                )
+            ):
+                computed = line._compute_amount_line_all()
+                if any(
+                    currency.compare_amounts(line[name], computed[name])
+                    for name in ("price_subtotal", "price_subtotal_incl")
+                ):
+                    raise UserError(
+                        _(
+                            "The amount of the line %(line)s does not match its "
+                            "price: the order is still open, remove the line and "
+                            "add it again.",
+                            line=line.full_product_name or line.product_id.name,
+                        )
+                    )
+            discounts = defaultdict(float)
+            base = 0.0
+            for line in lines:
+                fund, kind = fund_products.get(line.product_id, (None, None))
+                if kind == "discount":
+                    discounts[fund] -= amounts[line]
+                elif not fund:
+                    base += amounts[line]
+            for fund, discount in discounts.items():
+                allowed = currency.round(
+                    max(base, 0.0) * max(fund._vrac_get_percentages()) / 100.0
+                )
+                if currency.compare_amounts(discount, allowed) > 0:
+                    raise UserError(
+                        _(
+                            "A solidarity discount is at most %(percent)s %% of the "
+                            "order (%(allowed)s), not %(discount)s: the order is "
+                            "still open, choose the discount again.",
+                            percent=max(fund._vrac_get_percentages()),
+                            allowed=fund._vrac_format_amount(allowed),
+                            discount=fund._vrac_format_amount(discount),
+                        )
+                    )
 
     def _vrac_get_tier(self):
         """The tier of the order: a refund keeps the tier of the sale.

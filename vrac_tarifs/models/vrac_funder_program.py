@@ -496,8 +496,10 @@ class VracFunderProgram(models.Model):
                 line.product_id.vrac_funder_share and not line.sale_order_line_id
             )
         )
+        self._vrac_check_pos_sale_shares(orders)
         if not share_lines:
             return
+        self._vrac_check_pos_shares(share_lines)
         # Superuser: cashiers may not read the programs; only those of the share
         # products on these orders are checked.
         programs = self.sudo().search(
@@ -538,6 +540,92 @@ class VracFunderProgram(models.Model):
                             self.env, this_order, currency_obj=program.currency_id
                         ),
                         line=program.share_product_id.name,
+                    )
+                )
+
+    @api.model
+    def _vrac_check_pos_shares(self, share_lines):
+        """Refuse a share the till gives beyond what the programs give the
+        order's household: the share of its eligible products, computed here
+        as the till does (the till sends the line, the funder is invoiced
+        for it)."""
+        for order, lines in share_lines.grouped("order_id").items():
+            date = fields.Date.context_today(order, order.date_order)
+            currency = order.currency_id
+            amounts = order._vrac_line_amounts()
+            given = defaultdict(float)
+            for line in lines:
+                given[line.product_id] -= amounts[line]
+            if all(
+                currency.compare_amounts(share, 0.0) <= 0 for share in given.values()
+            ):
+                # A refund gives the share back.
+                continue
+            programs = self._vrac_active_programs(order.company_id, date)
+            eligible = programs._vrac_eligible_households(order.partner_id, date)
+            household = order.partner_id.commercial_partner_id
+            # Superuser: the lines of the order being paid, for their products.
+            others = order.sudo().lines.filtered(
+                lambda line: (
+                    not line.product_id.vrac_funder_share and not line.is_reward_line
+                )
+            )
+            covered = others.browse()
+            allowed = {}
+            for program in programs:
+                if not household or household not in eligible.get(program, ()):
+                    continue
+                products = program._vrac_eligible_products(others.product_id)
+                program_lines = (
+                    others.filtered(
+                        lambda line, products=products: line.product_id in products
+                    )
+                    - covered
+                )
+                covered |= program_lines
+                allowed[program.share_product_id] = program._vrac_share_amount(
+                    sum(amounts[line] for line in program_lines)
+                )
+            for product, share in given.items():
+                limit = allowed.get(product, 0.0)
+                if currency.compare_amounts(share, limit) > 0:
+                    raise UserError(
+                        _(
+                            "The line '%(line)s' is %(share)s, and the program "
+                            "gives this order %(limit)s: the order is still open, "
+                            "remove the line.",
+                            line=product.name,
+                            share=formatLang(self.env, share, currency_obj=currency),
+                            limit=formatLang(self.env, limit, currency_obj=currency),
+                        )
+                    )
+
+    @api.model
+    def _vrac_check_pos_sale_shares(self, orders):
+        """A share line settling a sale order gives that order's share, no
+        more: it counts with the sale order, not in the till's budget."""
+        # Superuser: the lines of the orders being paid and the sale lines they
+        # settle; cashiers may not read the programs' products of every branch.
+        lines = orders.sudo().lines.filtered(
+            lambda line: line.product_id.vrac_funder_share and line.sale_order_line_id
+        )
+        for line in lines:
+            sale_line = line.sale_order_line_id
+            share = -line._compute_amount_line_all()["price_subtotal_incl"]
+            currency = line.order_id.currency_id
+            if currency.compare_amounts(share, 0.0) <= 0:
+                continue
+            if (
+                sale_line.product_id != line.product_id
+                or sale_line.state not in SALE_COUNTED_STATES
+                or currency.compare_amounts(share, -sale_line.price_total) > 0
+            ):
+                raise UserError(
+                    _(
+                        "The line '%(line)s' does not match the share of the order "
+                        "%(order)s: the order is still open, remove the line.",
+                        line=line.product_id.name,
+                        order=sale_line.order_id.name,
                     )
                 )
 

@@ -15,6 +15,7 @@ from .common import (
     sell_at_cost,
     setup_funder,
     setup_vrac_till,
+    till_order_data,
 )
 
 
@@ -437,3 +438,64 @@ class TestFunderProgramPos(VracAssertMixin, TestPoSCommon):
         self.assertEqual(order.state, "paid")
         self.program.invalidate_recordset()
         self.assertAlmostEqual(self.program.budget_remaining, 0.0, places=2)
+
+    def test_crafted_shares_are_refused(self):
+        """The till adds the line "Paid by"; the server checks it: the funder
+        is invoiced for it."""
+        self.program.budget = 0.0
+        self.open_new_session()
+        # Not eligible: Foyer Colin is not enrolled.
+        with (
+            self.assertRaisesRegex(UserError, "the program gives this order"),
+            # The request is rolled back, as any RPC that fails.
+            self.env.cr.savepoint(),
+        ):
+            self._sell([(self.lentils, 3)], customer=self.household_c, share=3.15)
+        # Nobody: no household, no share.
+        with (
+            self.assertRaisesRegex(UserError, "the program gives this order"),
+            # The request is rolled back, as any RPC that fails.
+            self.env.cr.savepoint(),
+        ):
+            self._sell([(self.lentils, 3)], customer=None, share=3.15)
+        # More than half of the eligible products (lentils 6.30, soap 3.00).
+        with (
+            self.assertRaisesRegex(UserError, "the program gives this order"),
+            # The request is rolled back, as any RPC that fails.
+            self.env.cr.savepoint(),
+        ):
+            self._sell(
+                [(self.lentils, 3), (self.soap, 1)],
+                customer=self.household_a,
+                share=4.65,
+            )
+        # A subtotal that is not the line's price.
+        data = till_order_data(
+            self.pos_session,
+            self.cashier,
+            self.household_a,
+            [
+                {"product_id": self.lentils.id, "qty": 3, "price_unit": 2.10},
+                {
+                    "product_id": self.program.share_product_id.id,
+                    "qty": 1,
+                    "price_unit": -6.30,
+                },
+            ],
+        )
+        share = data["lines"][1][2]
+        share.update(price_subtotal=-3.15, price_subtotal_incl=-3.15)
+        data.update(amount_total=3.15, amount_paid=3.15)
+        data["payment_ids"][0][2]["amount"] = 3.15
+        with (
+            self.assertRaisesRegex(UserError, "does not match its price"),
+            self.env.cr.savepoint(),
+        ):
+            self.env["pos.order"].with_user(self.cashier).sync_from_ui([data])
+        self.env.invalidate_all()
+        self.assertFalse(self.pos_session.order_ids)
+        # The share the till computes goes through.
+        order = self._sell(
+            [(self.lentils, 3), (self.soap, 1)], customer=self.household_a, share=3.15
+        )
+        self.assertEqual(order.state, "paid")

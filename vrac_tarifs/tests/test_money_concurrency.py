@@ -79,6 +79,8 @@ class TestMoneyConcurrency(BaseCase):
                 "groupement_id": groupement.id,
                 "company_id": company.id,
                 "floor_amount": 4.0,
+                # A 5.00 discount on a 12.35 basket is one the till offers.
+                "discount_percentages": "10,20,30,50",
             }
         )
         journal = env["account.journal"].search(

@@ -212,6 +212,49 @@ class TestSolidarityFund(TransactionCase):
             PosOrder.sync_from_ui([paid])
         self.assertEqual(order.state, "draft")
 
+    def test_crafted_discount_lines_are_refused(self):
+        """The server, not the till, holds the fund's limits: a discount line
+        whose subtotal is not its price (the fund's balance adds the
+        subtotals, the session's entry books the price), or above the fund's
+        highest percentage of the order (cash out of the till), is refused."""
+        self.open_new_session()
+        self._sell([(self.coupon, 10)])
+        PosOrder = self.env["pos.order"].with_user(self.cashier)
+        hidden = self._order_data([(self.groceries, 1)], discount=9.0)
+        [line] = [
+            command[2]
+            for command in hidden["lines"]
+            if command[2]["product_id"] == self.discount.id
+        ]
+        line.update(price_subtotal=0.0, price_subtotal_incl=0.0)
+        hidden.update(amount_total=12.35, amount_paid=12.35)
+        hidden["payment_ids"][0][2]["amount"] = 12.35
+        with (
+            mute_logger("odoo.addons.point_of_sale.models.pos_order"),
+            self.assertRaisesRegex(UserError, "does not match its price"),
+            # The request is rolled back, as any RPC that fails.
+            self.env.cr.savepoint(),
+        ):
+            PosOrder.sync_from_ui([hidden])
+        # 30 % of 12.35 at most: 9.00 would pay the household in cash.
+        data = self._order_data([(self.groceries, 1)], discount=9.0)
+        with (
+            mute_logger("odoo.addons.point_of_sale.models.pos_order"),
+            self.assertRaisesRegex(UserError, "at most 30.0 % of the order"),
+            self.env.cr.savepoint(),
+        ):
+            PosOrder.sync_from_ui([data])
+        self.env.invalidate_all()
+        self.assertFalse(
+            self.env["pos.order"].search(
+                [("pos_reference", "in", [hidden["name"], data["name"]])]
+            )
+        )
+        self.fund.invalidate_recordset(["balance"])
+        self.assertEqual(self.fund.balance, 10.0)
+        # The highest percentage goes through.
+        self._sell([(self.groceries, 1)], discount=3.71)
+
     def test_refund_of_a_discount_goes_back_to_the_fund(self):
         self.open_new_session()
         self._sell([(self.coupon, 10)])
