@@ -23,11 +23,18 @@ class PosOrder(models.Model):
     @api.model
     def _complete_values_from_session(self, session, values):
         values = super()._complete_values_from_session(session, values)
-        # The till sends every field of its orders, this one False: the
-        # distribution is the server's to tell.
+        # The distribution is the server's to tell (see _process_order).
         if not values.get("vrac_distribution_id"):
             values["vrac_distribution_id"] = session.config_id.vrac_distribution_id.id
         return values
+
+    @api.model
+    def _process_order(self, order, existing_order):
+        # The till sends every field of its orders: the distribution it names
+        # is not taken. A new order gets the distribution open at the till
+        # (_complete_values_from_session), an order saved before keeps its own.
+        order.pop("vrac_distribution_id", None)
+        return super()._process_order(order, existing_order)
 
     def _process_saved_order(self, draft):
         self._vrac_check_sale_orders()

@@ -6,8 +6,9 @@ from odoo.tests import tagged
 
 from odoo.addons.vrac_groupement.models.vrac_order_cycle import CYCLE_PROCESS
 from odoo.addons.vrac_groupement.tests.common import HOUSEHOLD_PRICES
+from odoo.addons.vrac_tarifs.tests.common import till_order_data
 
-from .common import VracTillCase
+from .common import VracTillCase, bag_lines
 
 
 @tagged("post_install", "-at_install")
@@ -171,8 +172,8 @@ class TestPosCollection(VracTillCase):
         )
         self.assertFalse(orders, "not before the doors open")
 
-    def test_order_of_another_distribution_refused(self):
-        # Die's households collect elsewhere, at their own distribution.
+    def _die_distribution(self):
+        """Die's households collect elsewhere, at their own distribution."""
         point_die = self.env["vrac.pickup.point"].create(
             {
                 "name": "Test salle des fêtes de Die",
@@ -189,11 +190,38 @@ class TestPosCollection(VracTillCase):
             }
         )
         other.action_prepare()
+        return other
+
+    def test_order_of_another_distribution_refused(self):
+        other = self._die_distribution()
         order_d1 = self.household_order(self.d1)
         self.assertEqual(order_d1.vrac_distribution_id, other)
         with self.assertRaisesRegex(UserError, "not collected at distribution"):
             self.settle(order_d1)
         self.assertEqual(self.bag(order_d1).state, "assigned")
+
+    def test_till_cannot_name_another_distribution(self):
+        """The till sends every field of its orders: a distribution it names
+        is not taken, the order belongs to the distribution open at the till,
+        so the bag of a coming distribution of the same till is refused."""
+        other = self._die_distribution()
+        other.pos_config_id = self.session.config_id
+        order_d1 = self.household_order(self.d1)
+        data = till_order_data(
+            self.session, self.cashier, order_d1.partner_id, bag_lines(order_d1)
+        )
+        data["vrac_distribution_id"] = other.id
+        with self.assertRaisesRegex(UserError, "not collected at distribution"):
+            self.env["pos.order"].with_user(self.cashier).sync_from_ui([data])
+        self.assertEqual(self.bag(order_d1).state, "assigned")
+        # A draft saved with another distribution stays the till's.
+        data = till_order_data(
+            self.session, self.cashier, order_d1.partner_id, [], payments=[]
+        )
+        data.update(state="draft", vrac_distribution_id=other.id)
+        result = self.env["pos.order"].with_user(self.cashier).sync_from_ui([data])
+        draft = self.env["pos.order"].browse(result["pos.order"][0]["id"])
+        self.assertEqual(draft.vrac_distribution_id, self.distribution)
 
     def test_order_without_open_distribution_refused(self):
         self.distribution.state = "preparing"
