@@ -770,8 +770,9 @@ class TestAssociationMonth(VracAssertMixin, TransactionCase):
             ],
         )
         self.assertEqual(benali.state, "paid")
-        # Foyer Petit gets a solidarity discount of 5.00 once the fund has
-        # money: a neighbour buys 20 coupons of 1.00 first.
+        # Foyer Petit gets the fund's largest solidarity discount, 30 % of
+        # its bag of 11.87: 3.56, once the fund has money: a neighbour buys
+        # 20 coupons of 1.00 first.
         coupons = self.till_order(
             False,
             [{"product_id": fund.coupon_product_id.id, "qty": 20, "price_unit": 1.0}],
@@ -783,7 +784,7 @@ class TestAssociationMonth(VracAssertMixin, TransactionCase):
                 {
                     "product_id": fund.discount_product_id.id,
                     "qty": 1,
-                    "price_unit": -5.0,
+                    "price_unit": -3.56,
                 }
             ],
         )
@@ -828,9 +829,9 @@ class TestAssociationMonth(VracAssertMixin, TransactionCase):
         self.assertTrue(tier_a_lines)
         for line in tier_a_lines:
             self.assertEqual(line.price_unit, self.cost[line.product_id.name])
-        # Fund: coupons + gifts - discounts = 20 + 50 - 5.
+        # Fund: coupons + gifts - discounts = 20 + 50 - 3.56.
         fund.invalidate_recordset(["balance"])
-        self.assertEqual(fund.balance, 65.0)
+        self.assertEqual(fund.balance, 66.44)
         # Funder invoice = sum of the shares on the households' orders.
         shares = self.env["sale.order.line"].search(
             [
@@ -923,7 +924,7 @@ class TestAssociationMonth(VracAssertMixin, TransactionCase):
         self.assertAlmostEqual(figures["program_share"], invoice.amount_total, places=2)
         # In: 20 coupons at the till and the 50.00 gift; out: the discount.
         self.assertAlmostEqual(figures["solidarity_in"], 70.0, places=2)
-        self.assertAlmostEqual(figures["solidarity_out"], 5.0, places=2)
+        self.assertAlmostEqual(figures["solidarity_out"], 3.56, places=2)
         self.assertAlmostEqual(figures["food_credit_issued"], 10.0, places=2)
         self.assertAlmostEqual(figures["food_credit_used"], 10.0, places=2)
         # Sales: the goods of the households' orders, once (the bags settled
