@@ -23,3 +23,4 @@ from . import test_rpc_flags
 from . import test_company_rules
 from . import test_migration
 from . import test_migration_18
+from . import test_rpc_till_money
