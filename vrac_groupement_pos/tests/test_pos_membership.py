@@ -97,6 +97,11 @@ class TestPosMembership(TestPoSCommon):
         self.assertEqual(self.household_expired.membership_state, "paid")
 
     def test_settings(self):
+        self.assertEqual(
+            self.config.vrac_membership_product_id, self.membership_product
+        )
+        self.assertTrue(self.membership_product.available_in_pos)
+        self.assertFalse(self.config.vrac_membership_blocking)
         fee = self.env["product.product"].create(
             {"name": "Adhésion solidaire", "membership": True, "list_price": 5.0}
         )

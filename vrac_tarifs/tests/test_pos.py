@@ -208,27 +208,6 @@ class TestPosTiers(TestPoSCommon):
         self.open_new_session()
         self.assertEqual(self.config.pricelist_id, self.tier_a.pricelist_id)
 
-    def test_membership_settings(self):
-        self.assertEqual(
-            self.config.vrac_membership_product_id, self.membership_product
-        )
-        self.assertTrue(self.membership_product.available_in_pos)
-        self.assertFalse(self.config.vrac_membership_blocking)
-        fee = self.env["product.product"].create(
-            {"name": "Adhésion solidaire", "membership": True, "list_price": 5.0}
-        )
-        settings = self.env["res.config.settings"].create(
-            {
-                "pos_config_id": self.config.id,
-                "pos_vrac_membership_product_id": fee.id,
-                "pos_vrac_membership_blocking": True,
-            }
-        )
-        settings.execute()
-        self.assertEqual(self.config.vrac_membership_product_id, fee)
-        self.assertTrue(self.config.vrac_membership_blocking)
-        self.assertTrue(fee.available_in_pos)
-
     def test_settings_switch_tiers_on(self):
         config = self.env["pos.config"].create({"name": "Sans tarifs"})
         self.assertFalse(config.vrac_use_tiers)
