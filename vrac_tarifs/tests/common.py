@@ -428,8 +428,9 @@ def solidarity_order_data(case, lines, discount=0.0, partner=None):
     )
 
 
-def credit_fund(fund, amount):
-    """A gift received on the bank, booked by the accountant to the fund."""
+def credit_fund(fund, amount, date=None):
+    """A gift received on the bank, booked by the accountant to the fund
+    (on ``date``, today by default)."""
     env = fund.env
     journal = env["account.journal"].search(
         [("company_id", "=", fund.company_id.id), ("type", "=", "general")], limit=1
@@ -445,6 +446,7 @@ def credit_fund(fund, amount):
         {
             "move_type": "entry",
             "journal_id": journal.id,
+            "date": date or fields.Date.context_today(fund),
             "line_ids": [
                 Command.create({"account_id": fund.account_id.id, "credit": amount}),
                 Command.create({"account_id": counterpart.id, "debit": amount}),

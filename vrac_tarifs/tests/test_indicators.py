@@ -6,7 +6,7 @@ from odoo.tests import tagged
 
 from odoo.addons.vrac_groupement.tests.common import VracIndicatorReportMixin
 
-from .common import VracTarifsCase, setup_food_credit
+from .common import VracTarifsCase, credit_fund, setup_food_credit
 
 YEAR = ("2025-01-01", "2025-12-31")
 
@@ -128,7 +128,7 @@ class TestTarifsIndicators(VracIndicatorReportMixin, VracTarifsCase):
             [(cls.fund.coupon_product_id, 3, 5)],
             state="draft",
         )
-        cls.bank_gift(cls, 40.0, "2025-06-01")
+        credit_fund(cls.fund, 40.0, "2025-06-01")
         # A fund of the whole association: its coupon counts in the group of
         # the household who bought it (Petit).
         cls.network_fund = env["vrac.solidarity.fund"].create(
@@ -234,35 +234,6 @@ class TestTarifsIndicators(VracIndicatorReportMixin, VracTarifsCase):
         )
         order.state = state
         return order
-
-    @staticmethod
-    def bank_gift(cls, amount, date):
-        """A gift received on the bank, booked by the accountant to the fund."""
-        env = cls.env
-        journal = env["account.journal"].search(
-            [("company_id", "=", env.company.id), ("type", "=", "general")], limit=1
-        )
-        counterpart = env["account.account"].search(
-            [
-                ("company_ids", "in", env.company.ids),
-                ("account_type", "=", "asset_current"),
-            ],
-            limit=1,
-        )
-        move = env["account.move"].create(
-            {
-                "move_type": "entry",
-                "journal_id": journal.id,
-                "date": date,
-                "line_ids": [
-                    Command.create(
-                        {"account_id": cls.fund.account_id.id, "credit": amount}
-                    ),
-                    Command.create({"account_id": counterpart.id, "debit": amount}),
-                ],
-            }
-        )
-        move.action_post()
 
     # Helpers
 
