@@ -6,7 +6,7 @@ from odoo import Command
 from odoo.tests import new_test_user
 
 from odoo.addons.vrac_groupement.tests.common import VracCycleCase
-from odoo.addons.vrac_tarifs.tests.common import till_order
+from odoo.addons.vrac_tarifs.tests.common import new_cashier, till_order
 
 # Die (town centre) and Luc-en-Diois, in decimal degrees.
 DIE = (44.7537, 5.3705)
@@ -199,15 +199,7 @@ def setup_vrac_till(cls):
             "available_pricelist_ids": [Command.set(pricelists.ids)],
         }
     )
-    cls.cashier = new_test_user(
-        cls.env,
-        login="vrac_test_cashier",
-        name="Camille Caissière",
-        groups="base.group_user,point_of_sale.group_pos_user,"
-        "sales_team.group_sale_salesman",
-        company_id=company.id,
-        company_ids=[Command.set(company.ids)],
-    )
+    cls.cashier = new_cashier(cls.env, "vrac_test_cashier", company)
     cls.soap = cls.env["product.product"].create(
         {
             "name": "Test Savon de Marseille",

@@ -79,6 +79,26 @@ class VracTarifsCase(VracGroupementCase):
         )
 
 
+# A cashier as associations set one up: Point of Sale user, with the sales
+# right pos_sale asks for to settle orders.
+CASHIER_GROUPS = (
+    "base.group_user,point_of_sale.group_pos_user,sales_team.group_sale_salesman"
+)
+
+
+def new_cashier(env, login, company, name="Camille Caissière", **values):
+    """A cashier of ``company`` only, who logs in with ``login``."""
+    return new_test_user(
+        env,
+        login=login,
+        name=name,
+        groups=CASHIER_GROUPS,
+        company_id=company.id,
+        company_ids=[Command.set(company.ids)],
+        **values,
+    )
+
+
 def add_cash_payment_method(config, code, name):
     """Give the till ``config`` its own cash drawer: a cash journal ``code``
     and a payment method ``name`` (a cash method serves one till only).
@@ -224,14 +244,7 @@ def setup_vrac_till(cls, login):
     setup_vrac_pos(cls)
     cls.config = cls.basic_config
     cls.config.vrac_use_tiers = True
-    cls.cashier = new_test_user(
-        cls.env,
-        login=login,
-        groups="base.group_user,point_of_sale.group_pos_user,"
-        "sales_team.group_sale_salesman",
-        company_id=cls.company.id,
-        company_ids=[Command.set(cls.company.ids)],
-    )
+    cls.cashier = new_cashier(cls.env, login, cls.company, name=login)
 
 
 def create_soap(env, **values):
@@ -388,16 +401,7 @@ def setup_solidarity_fund(cls):
     )
     add_cash_payment_method(cls.pos_config, "TSOL", "Cash Test Solidaire")
     cls.cash_method = cls.pos_config.payment_method_ids.filtered("is_cash_count")[:1]
-    cls.cashier = new_test_user(
-        env,
-        login="vrac_sol_cashier",
-        name="Camille Caissière",
-        groups="base.group_user,point_of_sale.group_pos_user,"
-        "sales_team.group_sale_salesman",
-        company_id=company.id,
-        company_ids=[Command.set(company.ids)],
-        lang="en_US",
-    )
+    cls.cashier = new_cashier(env, "vrac_sol_cashier", company, lang="en_US")
 
 
 def solidarity_order_data(case, lines, discount=0.0, partner=None):
