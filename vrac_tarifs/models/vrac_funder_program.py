@@ -409,12 +409,13 @@ class VracFunderProgram(models.Model):
         )
         if not self.product_ids and not self.product_categ_ids:
             return products
-        categories = self.env["product.category"].search(
-            [("id", "child_of", self.product_categ_ids.ids)]
-        )
+        # A category or one of its children: read from the categories' paths,
+        # without a search for every order and program.
+        paths = tuple(self.product_categ_ids.mapped("parent_path"))
         return products.filtered(
             lambda product: (
-                product in self.product_ids or product.categ_id in categories
+                product in self.product_ids
+                or (product.categ_id.parent_path or "").startswith(paths)
             )
         )
 
