@@ -98,20 +98,24 @@ class PosOrder(models.Model):
             .search([])
             ._vrac_get_fund_by_product()
         )
-        amounts = self._vrac_line_amounts()
         for order in self:
-            # Superuser: as in _vrac_line_amounts, the lines of `order` only.
+            # Superuser: the lines of the orders of `self` being paid, for their
+            # amounts.
             lines = order.sudo().lines
-            currency = order.currency_id
-            for line in lines.filtered(
+            money_lines = lines.filtered(
                 lambda line: (
                     line.product_id in fund_products
                     or line.product_id.vrac_funder_share
                 )
-            ):
-                computed = line._compute_amount_line_all()
+            )
+            if not money_lines:
+                # Nothing of a fund or a funder: no amount to check.
+                continue
+            currency = order.currency_id
+            computed = {line: line._compute_amount_line_all() for line in lines}
+            for line in money_lines:
                 if any(
-                    currency.compare_amounts(line[name], computed[name])
+                    currency.compare_amounts(line[name], computed[line][name])
                     for name in ("price_subtotal", "price_subtotal_incl")
                 ):
                     raise UserError(
@@ -126,21 +130,21 @@ class PosOrder(models.Model):
             base = 0.0
             for line in lines:
                 fund, kind = fund_products.get(line.product_id, (None, None))
+                amount = computed[line]["price_subtotal_incl"]
                 if kind == "discount":
-                    discounts[fund] -= amounts[line]
+                    discounts[fund] -= amount
                 elif not fund:
-                    base += amounts[line]
+                    base += amount
             for fund, discount in discounts.items():
-                allowed = currency.round(
-                    max(base, 0.0) * max(fund._vrac_get_percentages()) / 100.0
-                )
+                percent = max(fund._vrac_get_percentages())
+                allowed = currency.round(max(base, 0.0) * percent / 100.0)
                 if currency.compare_amounts(discount, allowed) > 0:
                     raise UserError(
                         _(
                             "A solidarity discount is at most %(percent)s %% of the "
                             "order (%(allowed)s), not %(discount)s: the order is "
                             "still open, choose the discount again.",
-                            percent=max(fund._vrac_get_percentages()),
+                            percent=percent,
                             allowed=fund._vrac_format_amount(allowed),
                             discount=fund._vrac_format_amount(discount),
                         )

@@ -106,21 +106,10 @@ class SaleOrder(models.Model):
         lines = self.order_line.filtered(
             lambda line: line.product_id and not line.display_type
         )
-        covered = self.env["sale.order.line"]
         vals_list = []
-        for program in programs:
-            if program.company_id != self.company_id or household not in eligible.get(
-                program, ()
-            ):
-                continue
-            products = program._vrac_eligible_products(lines.product_id)
-            program_lines = (
-                lines.filtered(
-                    lambda line, products=products: line.product_id in products
-                )
-                - covered
-            )
-            covered |= program_lines
+        for program, program_lines in programs.filtered(
+            lambda program: program.company_id == self.company_id
+        )._vrac_lines_by_program(household, eligible, lines):
             share = program._vrac_share_amount(sum(program_lines.mapped("price_total")))
             remaining = program._vrac_remaining(used)
             if remaining is not None and share > remaining:

@@ -409,14 +409,36 @@ class VracFunderProgram(models.Model):
         )
         if not self.product_ids and not self.product_categ_ids:
             return products
-        categories = self.env["product.category"].search(
-            [("id", "child_of", self.product_categ_ids.ids)]
-        )
+        # A category or one of its children: read from the categories' paths,
+        # without a search for every order and program.
+        paths = tuple(self.product_categ_ids.mapped("parent_path"))
         return products.filtered(
             lambda product: (
-                product in self.product_ids or product.categ_id in categories
+                product in self.product_ids
+                or (product.categ_id.parent_path or "").startswith(paths)
             )
         )
+
+    def _vrac_lines_by_program(self, household, eligible, lines):
+        """[(program, its lines)]: for each program of ``self`` that gives
+        ``household`` a share (``eligible``: {program: households}), the lines
+        of ``lines`` whose price it shares; a line counts for the first
+        program only. The same split for sale orders and the till."""
+        covered = lines.browse()
+        result = []
+        for program in self:
+            if household not in eligible.get(program, ()):
+                continue
+            products = program._vrac_eligible_products(lines.product_id)
+            program_lines = (
+                lines.filtered(
+                    lambda line, products=products: line.product_id in products
+                )
+                - covered
+            )
+            covered |= program_lines
+            result.append((program, program_lines))
+        return result
 
     def _vrac_share_amount(self, base):
         """The funder's share of ``base``, to the cent."""
@@ -570,22 +592,14 @@ class VracFunderProgram(models.Model):
                     not line.product_id.vrac_funder_share and not line.is_reward_line
                 )
             )
-            covered = others.browse()
-            allowed = {}
-            for program in programs:
-                if not household or household not in eligible.get(program, ()):
-                    continue
-                products = program._vrac_eligible_products(others.product_id)
-                program_lines = (
-                    others.filtered(
-                        lambda line, products=products: line.product_id in products
-                    )
-                    - covered
-                )
-                covered |= program_lines
-                allowed[program.share_product_id] = program._vrac_share_amount(
+            allowed = {
+                program.share_product_id: program._vrac_share_amount(
                     sum(amounts[line] for line in program_lines)
                 )
+                for program, program_lines in programs._vrac_lines_by_program(
+                    household, eligible, others
+                )
+            }
             for product, share in given.items():
                 limit = allowed.get(product, 0.0)
                 if currency.compare_amounts(share, limit) > 0:
