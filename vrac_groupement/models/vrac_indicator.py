@@ -10,8 +10,6 @@ from odoo.tools import formatLang
 from ..tools.membership import MEMBER_STATES
 
 RUN_CYCLE_STATES = ("closed", "ordered", "received", "done")
-# Dated membership lines counted as "member" (see tools/membership.py).
-COUNTED_MEMBERSHIP_STATES = MEMBER_STATES
 
 
 class VracIndicator(models.AbstractModel):
@@ -468,7 +466,7 @@ class VracIndicator(models.AbstractModel):
                 "any",
                 [
                     ("date_cancel", "=", False),
-                    ("state", "in", COUNTED_MEMBERSHIP_STATES),
+                    ("state", "in", MEMBER_STATES),
                     ("date_from", "<=", date),
                     ("date_to", ">=", date),
                 ],

@@ -4,7 +4,8 @@ from odoo import _, api, fields, models, tools
 from odoo.osv import expression
 from odoo.tools import SQL
 
-from ..models.vrac_indicator import COUNTED_MEMBERSHIP_STATES, RUN_CYCLE_STATES
+from ..models.vrac_indicator import RUN_CYCLE_STATES
+from ..tools.membership import MEMBER_STATES
 
 # Fields whose header the pivot opens with `field = value` in the domain
 # (with the columns the addons add, see `_vrac_fact_columns`).
@@ -401,7 +402,7 @@ class VracIndicatorFact(models.Model):
                    AND e.state IN %s
                    AND e.date_from < l.date_from
             )""",
-            COUNTED_MEMBERSHIP_STATES,
+            MEMBER_STATES,
         )
         not_followed = SQL(
             """l.date_to < CURRENT_DATE
@@ -414,7 +415,7 @@ class VracIndicatorFact(models.Model):
                    AND e.date_from > l.date_from
                    AND e.date_from <= l.date_to + 1
             )""",
-            COUNTED_MEMBERSHIP_STATES,
+            MEMBER_STATES,
         )
         membership_line = {
             "id": SQL("l.id"),
@@ -470,17 +471,13 @@ class VracIndicatorFact(models.Model):
                 **membership_line,
                 "date": SQL("l.date_from"),
                 "indicator": "renewals",
-                "from": SQL(
-                    membership, states=COUNTED_MEMBERSHIP_STATES, condition=earlier
-                ),
+                "from": SQL(membership, states=MEMBER_STATES, condition=earlier),
             },
             "expired": {
                 **membership_line,
                 "date": SQL("l.date_to"),
                 "indicator": "expired",
-                "from": SQL(
-                    membership, states=COUNTED_MEMBERSHIP_STATES, condition=not_followed
-                ),
+                "from": SQL(membership, states=MEMBER_STATES, condition=not_followed),
             },
             "cycles_run": {
                 "id": SQL("cg.id"),
